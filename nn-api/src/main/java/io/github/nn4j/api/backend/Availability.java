@@ -1,0 +1,51 @@
+package io.github.nn4j.api.backend;
+
+import java.util.Optional;
+
+/**
+ * The result of {@link BackendProvider#probe()}: available, or unavailable with a human-readable reason
+ * and optionally the exception behind it. Immutable.
+ */
+public final class Availability {
+    private static final Availability AVAILABLE = new Availability(true, "available", null);
+
+    private final boolean available;
+    private final String reason;
+    private final Throwable cause;
+
+    private Availability(boolean available, String reason, Throwable cause) {
+        this.available = available;
+        this.reason = reason;
+        this.cause = cause;
+    }
+
+    /** The backend works here. */
+    public static Availability available() {
+        return AVAILABLE;
+    }
+
+    /** The backend does not work here, because of {@code reason} (say what is missing and how to fix it). */
+    public static Availability unavailable(String reason, Throwable cause) {
+        return new Availability(false, reason, cause);
+    }
+
+    /** Whether the backend can be used. */
+    public boolean isAvailable() {
+        return available;
+    }
+
+    /** "available", or why not. */
+    public String reason() {
+        return reason;
+    }
+
+    /** The exception that made the probe fail, if any. */
+    public Optional<Throwable> cause() {
+        return Optional.ofNullable(cause);
+    }
+
+    @Override
+    public String toString() {
+        return reason;
+    }
+}

@@ -1,0 +1,521 @@
+package io.github.nn4j.api.backend;
+
+import io.github.nn4j.api.tensor.Activation;
+import io.github.nn4j.api.tensor.BinaryOp;
+import io.github.nn4j.api.tensor.DType;
+import io.github.nn4j.api.tensor.Reduction;
+import io.github.nn4j.api.tensor.ScalarOp;
+import io.github.nn4j.api.tensor.Shape;
+import io.github.nn4j.api.tensor.Tensor;
+import io.github.nn4j.api.tensor.UnaryOp;
+import java.util.SplittableRandom;
+
+/**
+ * A compute backend: it creates {@link Tensor}s and runs every operation on them.
+ *
+ * <h2>For users</h2>
+ * Obtain one from {@link Backends#get()} (or by name). The public methods are the complete set of
+ * operations, each writing into an output tensor the caller owns, so that training loops can reuse
+ * buffers and allocate nothing per step. Every public method validates its arguments (open tensors of
+ * this backend, one dtype, fitting shapes, no forbidden aliasing) and throws
+ * {@link IllegalArgumentException} naming the operation and the shapes, or {@link IllegalStateException}
+ * for a closed tensor, before any element is written.
+ *
+ * <p>Aliasing: element-wise operations ({@link #binary}, {@link #scalar}, {@link #unary},
+ * {@link #activation}, {@link #activationBackward}, {@link #addRowVector}, {@link #axpy}) accept an output
+ * that is one of their inputs. {@link #gemm}, {@link #transpose}, {@link #gatherRows} and
+ * {@link #copyRows} reject an output that is also an input.
+ *
+ * <h2>For implementors</h2>
+ * Extend this class and implement the protected {@code ...Kernel} methods; they are called only with
+ * validated arguments (tensors created by this backend, open, one dtype, fitting shapes), so they need
+ * not check again. A kernel must produce the results the conformance suite in the {@code nn-api}
+ * test-jar expects for both {@link DType}s. Random tensors are generated here in Java from the seed,
+ * so the same seed gives the same initial weights on every backend.
+ *
+ * <h2>Thread-safety</h2>
+ * A backend is shared by the whole JVM and must be thread-safe: concurrent operations on distinct
+ * output tensors are allowed. A backend may use several threads inside one operation.
+ */
+public abstract class Backend {
+
+    /** Short lower-case name used for selection, e.g. {@code "pure"}, {@code "jblas"}, {@code "nd4j"}. */
+    public abstract String name();
+
+    /** A one-line human description: library, version, threads, instruction set. */
+    public abstract String description();
+
+    @Override
+    public String toString() {
+        return name();
+    }
+
+    // =================================================================================== creation
+
+    /** A new tensor of zeros. */
+    public final Tensor zeros(DType dtype, Shape shape) {
+        return zerosKernel(requireNonNull(dtype, "dtype"), requireNonNull(shape, "shape"));
+    }
+
+    /** A new FLOAT32 tensor of zeros. */
+    public final Tensor zeros(Shape shape) {
+        return zeros(DType.FLOAT32, shape);
+    }
+
+    /** A new tensor with every element {@code value}. */
+    public final Tensor full(DType dtype, Shape shape, double value) {
+        Tensor t = zeros(dtype, shape);
+        fillKernel(t, value);
+        return t;
+    }
+
+    /** A new FLOAT32 tensor holding a copy of {@code data} (row-major; length must equal the shape's size). */
+    public final Tensor fromArray(float[] data, Shape shape) {
+        requireLength("fromArray", data.length, shape);
+        return fromArrayKernel(data, shape);
+    }
+
+    /** A new FLOAT64 tensor holding a copy of {@code data} (row-major; length must equal the shape's size). */
+    public final Tensor fromArray(double[] data, Shape shape) {
+        requireLength("fromArray", data.length, shape);
+        return fromArrayKernel(data, shape);
+    }
+
+    /** A new tensor of the given dtype holding {@code data} (converted if needed). */
+    public final Tensor fromArray(DType dtype, double[] data, Shape shape) {
+        requireLength("fromArray", data.length, shape);
+        if (dtype == DType.FLOAT64) {
+            return fromArrayKernel(data, shape);
+        }
+        float[] f = new float[data.length];
+        for (int i = 0; i < f.length; i++) {
+            f[i] = (float) data[i];
+        }
+        return fromArrayKernel(f, shape);
+    }
+
+    /** A new rank-2 tensor from a rectangular Java matrix {@code rows[i][j]}. */
+    public final Tensor fromMatrix(DType dtype, double[][] rows) {
+        if (rows.length == 0 || rows[0].length == 0) {
+            throw new IllegalArgumentException("fromMatrix: the matrix is empty");
+        }
+        int c = rows[0].length;
+        double[] flat = new double[rows.length * c];
+        for (int i = 0; i < rows.length; i++) {
+            if (rows[i].length != c) {
+                throw new IllegalArgumentException("fromMatrix: row " + i + " has " + rows[i].length
+                        + " columns, row 0 has " + c);
+            }
+            System.arraycopy(rows[i], 0, flat, i * c, c);
+        }
+        return fromArray(dtype, flat, Shape.matrix(rows.length, c));
+    }
+
+    /** A new tensor with elements drawn uniformly from {@code [low, high)} by a generator seeded with {@code seed}. */
+    public final Tensor randomUniform(DType dtype, Shape shape, double low, double high, long seed) {
+        SplittableRandom random = new SplittableRandom(seed);
+        double[] data = new double[shape.size()];
+        for (int i = 0; i < data.length; i++) {
+            data[i] = low + (high - low) * random.nextDouble();
+        }
+        return fromArray(dtype, data, shape);
+    }
+
+    /** A new tensor with elements drawn from N(mean, std²) by a generator seeded with {@code seed}. */
+    public final Tensor randomNormal(DType dtype, Shape shape, double mean, double std, long seed) {
+        SplittableRandom random = new SplittableRandom(seed);
+        double[] data = new double[shape.size()];
+        for (int i = 0; i < data.length; i++) {
+            data[i] = mean + std * random.nextGaussian();
+        }
+        return fromArray(dtype, data, shape);
+    }
+
+    // =================================================================================== transfer
+
+    /** Copies all elements of {@code t} into {@code dst} in row-major order (rounding FLOAT64 to float). */
+    public final void read(Tensor t, float[] dst) {
+        requireUsable("read", t);
+        requireLength("read", dst.length, t.shape());
+        readKernel(t, dst);
+    }
+
+    /** Copies all elements of {@code t} into {@code dst} in row-major order. */
+    public final void read(Tensor t, double[] dst) {
+        requireUsable("read", t);
+        requireLength("read", dst.length, t.shape());
+        readKernel(t, dst);
+    }
+
+    /** Overwrites all elements of {@code t} from {@code src} in row-major order. */
+    public final void write(Tensor t, float[] src) {
+        requireUsable("write", t);
+        requireLength("write", src.length, t.shape());
+        writeKernel(t, src);
+    }
+
+    /** Overwrites all elements of {@code t} from {@code src} in row-major order (rounding for FLOAT32). */
+    public final void write(Tensor t, double[] src) {
+        requireUsable("write", t);
+        requireLength("write", src.length, t.shape());
+        writeKernel(t, src);
+    }
+
+    /** {@code dst = src} (same shape and dtype). */
+    public final void copy(Tensor src, Tensor dst) {
+        requireCompatible("copy", src, dst);
+        requireSameShape("copy", src, dst);
+        if (src != dst) {
+            copyKernel(src, dst);
+        }
+    }
+
+    /** Sets every element of {@code t} to {@code value}. */
+    public final void fill(Tensor t, double value) {
+        requireUsable("fill", t);
+        fillKernel(t, value);
+    }
+
+    // =================================================================================== linear algebra
+
+    /**
+     * General matrix product {@code c = alpha * op(a) · op(b) + beta * c}, where {@code op(x)} is
+     * {@code x} or its transpose. {@code op(a)} is {@code [m, k]}, {@code op(b)} is {@code [k, n]}, {@code c}
+     * is {@code [m, n]}; {@code c} must not be {@code a} or {@code b}. With {@code beta == 0} the previous
+     * contents of {@code c} are ignored (even NaN).
+     */
+    public final void gemm(double alpha, Tensor a, boolean transA, Tensor b, boolean transB, double beta, Tensor c) {
+        requireCompatible("gemm", a, b, c);
+        Shape expected = productShape("gemm", a, transA, b, transB);
+        if (!expected.equals(c.shape())) {
+            throw new IllegalArgumentException("gemm: output shape " + c.shape() + " does not fit op(a) "
+                    + describe(a, transA) + " · op(b) " + describe(b, transB) + " = " + expected);
+        }
+        requireDistinct("gemm", c, a, b);
+        gemmKernel(alpha, a, transA, b, transB, beta, c);
+    }
+
+    /** {@code out = transpose(a)} for a rank-2 {@code a} of shape {@code [r, c]} and {@code out} of {@code [c, r]}. */
+    public final void transpose(Tensor a, Tensor out) {
+        requireCompatible("transpose", a, out);
+        requireMatrix("transpose", a);
+        Shape expected = Shape.matrix(a.shape().cols(), a.shape().rows());
+        if (!expected.equals(out.shape())) {
+            throw new IllegalArgumentException("transpose: input " + a.shape() + " needs output " + expected
+                    + ", got " + out.shape());
+        }
+        requireDistinct("transpose", out, a);
+        transposeKernel(a, out);
+    }
+
+    // =================================================================================== element-wise
+
+    /** {@code out = a op b} element-wise; all three of one shape. */
+    public final void binary(BinaryOp op, Tensor a, Tensor b, Tensor out) {
+        String name = op.name().toLowerCase(java.util.Locale.ROOT);
+        requireCompatible(name, a, b, out);
+        requireSameShape(name, a, b);
+        requireSameShape(name, a, out);
+        binaryKernel(op, a, b, out);
+    }
+
+    /** {@code out = a op s} element-wise. */
+    public final void scalar(ScalarOp op, Tensor a, double s, Tensor out) {
+        String name = "scalar " + op.name().toLowerCase(java.util.Locale.ROOT);
+        requireCompatible(name, a, out);
+        requireSameShape(name, a, out);
+        scalarKernel(op, a, s, out);
+    }
+
+    /** {@code out = f(a)} element-wise. */
+    public final void unary(UnaryOp f, Tensor a, Tensor out) {
+        String name = f.name().toLowerCase(java.util.Locale.ROOT);
+        requireCompatible(name, a, out);
+        requireSameShape(name, a, out);
+        unaryKernel(f, a, out);
+    }
+
+    /** {@code y = f(x)} element-wise. */
+    public final void activation(Activation f, Tensor x, Tensor y) {
+        String name = f.name().toLowerCase(java.util.Locale.ROOT);
+        requireCompatible(name, x, y);
+        requireSameShape(name, x, y);
+        activationKernel(f, x, y);
+    }
+
+    /**
+     * {@code dx = f'(x) * dy} element-wise, where {@code y = f(x)} is the forward output (backends use
+     * whichever of {@code x} and {@code y} is cheaper). All four have one shape; {@code dx} may be
+     * {@code dy}.
+     */
+    public final void activationBackward(Activation f, Tensor x, Tensor y, Tensor dy, Tensor dx) {
+        String name = f.name().toLowerCase(java.util.Locale.ROOT) + " backward";
+        requireCompatible(name, x, y, dy, dx);
+        requireSameShape(name, x, y);
+        requireSameShape(name, x, dy);
+        requireSameShape(name, x, dx);
+        activationBackwardKernel(f, x, y, dy, dx);
+    }
+
+    /**
+     * Row-vector broadcast {@code out[i, j] = a[i, j] + row[j]}: {@code a} and {@code out} are
+     * {@code [r, c]}, {@code row} is {@code [1, c]} or {@code [c]}.
+     */
+    public final void addRowVector(Tensor a, Tensor row, Tensor out) {
+        requireCompatible("addRowVector", a, row, out);
+        requireMatrix("addRowVector", a);
+        requireSameShape("addRowVector", a, out);
+        if (!isRowVectorOf(row.shape(), a.shape().cols())) {
+            throw new IllegalArgumentException("addRowVector: row vector " + row.shape() + " does not fit the "
+                    + a.shape().cols() + " columns of " + a.shape() + " (expected [1, " + a.shape().cols() + "] or ["
+                    + a.shape().cols() + "])");
+        }
+        requireDistinct("addRowVector", row, out);
+        addRowVectorKernel(a, row, out);
+    }
+
+    /** {@code y += alpha * x} (same shape). */
+    public final void axpy(double alpha, Tensor x, Tensor y) {
+        requireCompatible("axpy", x, y);
+        requireSameShape("axpy", x, y);
+        axpyKernel(alpha, x, y);
+    }
+
+    // =================================================================================== reductions
+
+    /** Reduces all elements of {@code a} to one number. */
+    public final double reduce(Reduction r, Tensor a) {
+        requireUsable(r.name().toLowerCase(java.util.Locale.ROOT), a);
+        return reduceKernel(r, a);
+    }
+
+    /**
+     * Sums a rank-2 {@code a} of shape {@code [r, c]} along {@code axis} into {@code out}: axis 0 gives the
+     * column sums ({@code out} is {@code [1, c]} or {@code [c]}), axis 1 the row sums ({@code [r, 1]} or {@code [r]}).
+     */
+    public final void sumAlong(int axis, Tensor a, Tensor out) {
+        requireCompatible("sumAlong", a, out);
+        requireMatrix("sumAlong", a);
+        if (axis != 0 && axis != 1) {
+            throw new IllegalArgumentException("sumAlong: axis must be 0 or 1 for " + a.shape() + ", got " + axis);
+        }
+        int n = axis == 0 ? a.shape().cols() : a.shape().rows();
+        boolean fits = axis == 0 ? isRowVectorOf(out.shape(), n)
+                : out.shape().equals(Shape.matrix(n, 1)) || out.shape().equals(Shape.of(n));
+        if (!fits) {
+            throw new IllegalArgumentException("sumAlong: axis " + axis + " of " + a.shape() + " gives " + n
+                    + " sums, output shape " + out.shape() + " does not fit");
+        }
+        requireDistinct("sumAlong", out, a);
+        sumAlongKernel(axis, a, out);
+    }
+
+    // =================================================================================== rows
+
+    /**
+     * Copies the rows {@code indices[offset .. offset+count-1]} of {@code src} into rows {@code 0 .. count-1} of
+     * {@code dst}. A "row" is a slice along the first dimension; {@code dst}'s first dimension must be
+     * {@code count} and its other dimensions those of {@code src}.
+     */
+    public final void gatherRows(Tensor src, int[] indices, int offset, int count, Tensor dst) {
+        requireCompatible("gatherRows", src, dst);
+        if (offset < 0 || count < 0 || offset + count > indices.length) {
+            throw new IllegalArgumentException("gatherRows: indices[" + offset + " .. " + (offset + count)
+                    + ") is outside an index array of length " + indices.length);
+        }
+        if (!dst.shape().equals(src.shape().withFirstDim(count))) {
+            throw new IllegalArgumentException("gatherRows: " + count + " rows of " + src.shape()
+                    + " need an output of shape " + src.shape().withFirstDim(count) + ", got " + dst.shape());
+        }
+        int rows = src.shape().dim(0);
+        for (int i = offset; i < offset + count; i++) {
+            if (indices[i] < 0 || indices[i] >= rows) {
+                throw new IllegalArgumentException("gatherRows: index " + indices[i] + " at position " + i
+                        + " is outside the " + rows + " rows of " + src.shape());
+            }
+        }
+        requireDistinct("gatherRows", dst, src);
+        gatherRowsKernel(src, indices, offset, count, dst);
+    }
+
+    /** Copies {@code count} consecutive rows of {@code src} starting at {@code srcRow} into {@code dst} starting at {@code dstRow}. */
+    public final void copyRows(Tensor src, int srcRow, Tensor dst, int dstRow, int count) {
+        requireCompatible("copyRows", src, dst);
+        int[] s = src.shape().dims();
+        int[] d = dst.shape().dims();
+        s[0] = 1;
+        d[0] = 1;
+        if (!java.util.Arrays.equals(s, d)) {
+            throw new IllegalArgumentException("copyRows: rows of " + src.shape() + " and of " + dst.shape()
+                    + " differ in shape");
+        }
+        if (count < 0 || srcRow < 0 || dstRow < 0 || srcRow + count > src.shape().dim(0)
+                || dstRow + count > dst.shape().dim(0)) {
+            throw new IllegalArgumentException("copyRows: " + count + " rows from row " + srcRow + " of "
+                    + src.shape() + " to row " + dstRow + " of " + dst.shape() + " are out of range");
+        }
+        requireDistinct("copyRows", dst, src);
+        copyRowsKernel(src, srcRow, dst, dstRow, count);
+    }
+
+    // =================================================================================== kernels (SPI)
+
+    /** Creates a zero-filled tensor. */
+    protected abstract Tensor zerosKernel(DType dtype, Shape shape);
+
+    /** Creates a FLOAT32 tensor holding a copy of {@code data} (length already checked). */
+    protected abstract Tensor fromArrayKernel(float[] data, Shape shape);
+
+    /** Creates a FLOAT64 tensor holding a copy of {@code data} (length already checked). */
+    protected abstract Tensor fromArrayKernel(double[] data, Shape shape);
+
+    /** Row-major read into a float array of exactly the right length. */
+    protected abstract void readKernel(Tensor t, float[] dst);
+
+    /** Row-major read into a double array of exactly the right length. */
+    protected abstract void readKernel(Tensor t, double[] dst);
+
+    /** Row-major write from a float array of exactly the right length. */
+    protected abstract void writeKernel(Tensor t, float[] src);
+
+    /** Row-major write from a double array of exactly the right length. */
+    protected abstract void writeKernel(Tensor t, double[] src);
+
+    /** {@code dst = src}; distinct tensors of one shape. */
+    protected abstract void copyKernel(Tensor src, Tensor dst);
+
+    /** Sets every element. */
+    protected abstract void fillKernel(Tensor t, double value);
+
+    /** See {@link #gemm}; {@code c} is distinct from {@code a} and {@code b}. */
+    protected abstract void gemmKernel(double alpha, Tensor a, boolean transA, Tensor b, boolean transB,
+                                       double beta, Tensor c);
+
+    /** See {@link #transpose}. */
+    protected abstract void transposeKernel(Tensor a, Tensor out);
+
+    /** See {@link #binary}; {@code out} may alias {@code a} or {@code b}. */
+    protected abstract void binaryKernel(BinaryOp op, Tensor a, Tensor b, Tensor out);
+
+    /** See {@link #scalar}; {@code out} may alias {@code a}. */
+    protected abstract void scalarKernel(ScalarOp op, Tensor a, double s, Tensor out);
+
+    /** See {@link #unary}; {@code out} may alias {@code a}. */
+    protected abstract void unaryKernel(UnaryOp f, Tensor a, Tensor out);
+
+    /** See {@link #activation}; {@code y} may alias {@code x}. */
+    protected abstract void activationKernel(Activation f, Tensor x, Tensor y);
+
+    /** See {@link #activationBackward}; {@code dx} may alias {@code dy} (and, for ReLU, {@code x} may alias {@code y}). */
+    protected abstract void activationBackwardKernel(Activation f, Tensor x, Tensor y, Tensor dy, Tensor dx);
+
+    /** See {@link #addRowVector}; {@code out} may alias {@code a}. */
+    protected abstract void addRowVectorKernel(Tensor a, Tensor row, Tensor out);
+
+    /** See {@link #axpy}. */
+    protected abstract void axpyKernel(double alpha, Tensor x, Tensor y);
+
+    /** See {@link #reduce}. */
+    protected abstract double reduceKernel(Reduction r, Tensor a);
+
+    /** See {@link #sumAlong}. */
+    protected abstract void sumAlongKernel(int axis, Tensor a, Tensor out);
+
+    /** See {@link #gatherRows}; indices already range-checked. */
+    protected abstract void gatherRowsKernel(Tensor src, int[] indices, int offset, int count, Tensor dst);
+
+    /** See {@link #copyRows}; ranges already checked. */
+    protected abstract void copyRowsKernel(Tensor src, int srcRow, Tensor dst, int dstRow, int count);
+
+    // =================================================================================== validation
+
+    /**
+     * The shape of {@code op(a) · op(b)}, or an {@link IllegalArgumentException} naming {@code operation} and
+     * both shapes when they do not fit.
+     */
+    public static Shape productShape(String operation, Tensor a, boolean transA, Tensor b, boolean transB) {
+        if (!a.shape().isMatrix() || !b.shape().isMatrix()) {
+            throw new IllegalArgumentException(operation + ": needs rank-2 tensors, got " + a.shape() + " and "
+                    + b.shape());
+        }
+        int m = transA ? a.shape().cols() : a.shape().rows();
+        int ka = transA ? a.shape().rows() : a.shape().cols();
+        int kb = transB ? b.shape().cols() : b.shape().rows();
+        int n = transB ? b.shape().rows() : b.shape().cols();
+        if (ka != kb) {
+            throw new IllegalArgumentException(operation + ": shapes " + describe(a, transA) + " and "
+                    + describe(b, transB) + " do not fit: inner dimensions " + ka + " and " + kb + " differ");
+        }
+        return Shape.matrix(m, n);
+    }
+
+    private static String describe(Tensor t, boolean transposed) {
+        return transposed ? t.shape() + "ᵀ" : t.shape().toString();
+    }
+
+    private static boolean isRowVectorOf(Shape s, int n) {
+        return s.equals(Shape.matrix(1, n)) || s.equals(Shape.of(n));
+    }
+
+    private void requireUsable(String op, Tensor t) {
+        requireNonNull(t, op + " tensor");
+        if (t.backend() != this) {
+            throw new IllegalArgumentException(op + ": a tensor of backend '" + t.backend().name()
+                    + "' was passed to backend '" + name() + "'; copy it with toFloatArray()/fromArray first");
+        }
+        if (t.isClosed()) {
+            throw new IllegalStateException(op + ": tensor " + t.shape() + " has been closed");
+        }
+    }
+
+    private void requireCompatible(String op, Tensor first, Tensor... others) {
+        requireUsable(op, first);
+        for (Tensor t : others) {
+            requireNonNull(t, op + " tensor");
+            if (t.backend() != first.backend()) {
+                throw new IllegalArgumentException(op + ": tensors of two backends, '" + first.backend().name()
+                        + "' " + first.shape() + " and '" + t.backend().name() + "' " + t.shape());
+            }
+            requireUsable(op, t);
+            if (t.dtype() != first.dtype()) {
+                throw new IllegalArgumentException(op + ": dtypes differ, " + first.dtype() + " " + first.shape()
+                        + " and " + t.dtype() + " " + t.shape());
+            }
+        }
+    }
+
+    private static void requireSameShape(String op, Tensor a, Tensor b) {
+        if (!a.shape().equals(b.shape())) {
+            throw new IllegalArgumentException(op + ": shapes " + a.shape() + " and " + b.shape() + " differ");
+        }
+    }
+
+    private static void requireMatrix(String op, Tensor a) {
+        if (!a.shape().isMatrix()) {
+            throw new IllegalArgumentException(op + ": needs a rank-2 tensor, got " + a.shape());
+        }
+    }
+
+    private static void requireDistinct(String op, Tensor out, Tensor... inputs) {
+        for (Tensor in : inputs) {
+            if (in == out) {
+                throw new IllegalArgumentException(op + ": the output " + out.shape()
+                        + " must not also be an input");
+            }
+        }
+    }
+
+    private static void requireLength(String op, int length, Shape shape) {
+        if (length != shape.size()) {
+            throw new IllegalArgumentException(op + ": array of length " + length + " does not fit shape "
+                    + shape + " (" + shape.size() + " elements)");
+        }
+    }
+
+    private static <T> T requireNonNull(T value, String what) {
+        if (value == null) {
+            throw new NullPointerException(what + " is null");
+        }
+        return value;
+    }
+}

@@ -1,0 +1,52 @@
+package io.github.nn4j.api.backend;
+
+import java.util.List;
+
+/**
+ * The JVM-wide entry point for backend discovery and selection (see {@link BackendRegistry} for the rule).
+ *
+ * <pre>{@code
+ * Backend be = Backends.get();          // nn4j.backend / NN4J_BACKEND, else highest priority
+ * Backend pure = Backends.get("pure");  // a specific one, or an exception listing what exists
+ * }</pre>
+ *
+ * <p>Providers are discovered once, with the context class loader of the first caller (falling back to
+ * this class's loader). Thread-safe.
+ */
+public final class Backends {
+    private static volatile BackendRegistry registry;
+
+    private Backends() {
+    }
+
+    /** The registry of this JVM, created on first use. */
+    public static BackendRegistry registry() {
+        BackendRegistry r = registry;
+        if (r == null) {
+            synchronized (Backends.class) {
+                r = registry;
+                if (r == null) {
+                    ClassLoader cl = Thread.currentThread().getContextClassLoader();
+                    r = BackendRegistry.load(cl != null ? cl : Backends.class.getClassLoader());
+                    registry = r;
+                }
+            }
+        }
+        return r;
+    }
+
+    /** The selected backend. */
+    public static Backend get() {
+        return registry().selected();
+    }
+
+    /** The backend with the given name, or a {@link BackendUnavailableException} that lists all found. */
+    public static Backend get(String name) {
+        return registry().get(name);
+    }
+
+    /** Every discovered backend, highest priority first. */
+    public static List<BackendStatus> describe() {
+        return registry().describe();
+    }
+}

@@ -1,0 +1,112 @@
+package io.github.nn4j.api.tensor;
+
+import java.util.Arrays;
+
+/**
+ * The immutable shape of a {@link Tensor}: a list of positive dimensions, row-major in meaning
+ * (the last dimension varies fastest in {@link Tensor#toFloatArray()}).
+ *
+ * <p>Rank 1 and 2 are what the standard layers use; higher ranks are representable and element-wise
+ * operations accept them. The total number of elements must fit in an {@code int}.
+ *
+ * <p>Instances are immutable and thread-safe.
+ */
+public final class Shape {
+    private final int[] dims;
+    private final int size;
+
+    private Shape(int[] dims) {
+        if (dims.length == 0) {
+            throw new IllegalArgumentException("a shape needs at least one dimension");
+        }
+        long n = 1;
+        for (int d : dims) {
+            if (d <= 0) {
+                throw new IllegalArgumentException("shape " + Arrays.toString(dims) + " has a dimension <= 0");
+            }
+            n *= d;
+            if (n > Integer.MAX_VALUE) {
+                throw new IllegalArgumentException("shape " + Arrays.toString(dims)
+                        + " has more than " + Integer.MAX_VALUE + " elements");
+            }
+        }
+        this.dims = dims;
+        this.size = (int) n;
+    }
+
+    /** A shape with the given dimensions (copied); each must be positive. */
+    public static Shape of(int... dims) {
+        return new Shape(dims.clone());
+    }
+
+    /** The rank-2 shape {@code [rows, cols]}. */
+    public static Shape matrix(int rows, int cols) {
+        return new Shape(new int[] {rows, cols});
+    }
+
+    /** Number of dimensions. */
+    public int rank() {
+        return dims.length;
+    }
+
+    /** Dimension {@code i}, counting from 0. */
+    public int dim(int i) {
+        return dims[i];
+    }
+
+    /** A copy of the dimensions. */
+    public int[] dims() {
+        return dims.clone();
+    }
+
+    /** Total number of elements. */
+    public int size() {
+        return size;
+    }
+
+    /** Rows of a rank-2 shape (throws for any other rank). */
+    public int rows() {
+        requireMatrix();
+        return dims[0];
+    }
+
+    /** Columns of a rank-2 shape (throws for any other rank). */
+    public int cols() {
+        requireMatrix();
+        return dims[1];
+    }
+
+    /** Whether this is a rank-2 shape. */
+    public boolean isMatrix() {
+        return dims.length == 2;
+    }
+
+    /** This shape with the first dimension replaced, e.g. a mini-batch of {@code rows} samples. */
+    public Shape withFirstDim(int first) {
+        int[] d = dims.clone();
+        d[0] = first;
+        return new Shape(d);
+    }
+
+    private void requireMatrix() {
+        if (dims.length != 2) {
+            throw new IllegalStateException("shape " + this + " is not a matrix (rank " + dims.length + ")");
+        }
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Shape && Arrays.equals(dims, ((Shape) o).dims);
+    }
+
+    @Override
+    public int hashCode() {
+        return Arrays.hashCode(dims);
+    }
+
+    /** Formats as {@code [d0, d1, ...]}. */
+    @Override
+    public String toString() {
+        return Arrays.toString(dims);
+    }
+}

@@ -1,0 +1,22 @@
+package io.github.nn4j.api.tensor;
+
+/**
+ * Element-wise mathematical functions {@code out[i] = f(a[i])} that are not activations
+ * (activations, which also have derivatives, are {@link Activation}).
+ */
+public enum UnaryOp {
+    NEGATE, ABS, SQUARE, SQRT, EXP, LOG;
+
+    /** The reference definition, used by tests and by backends that compute in Java. */
+    public double apply(double x) {
+        switch (this) {
+            case NEGATE: return -x;
+            case ABS: return Math.abs(x);
+            case SQUARE: return x * x;
+            case SQRT: return Math.sqrt(x);
+            case EXP: return Math.exp(x);
+            case LOG: return Math.log(x);
+            default: throw new AssertionError(this);
+        }
+    }
+}
