@@ -1,0 +1,158 @@
+package io.github.nn4j.api.gradcheck;
+
+import io.github.nn4j.api.layer.Layer;
+import io.github.nn4j.api.layer.Parameter;
+import io.github.nn4j.api.loss.Loss;
+import io.github.nn4j.api.tensor.DType;
+import io.github.nn4j.api.tensor.Tensor;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.function.DoubleSupplier;
+
+/**
+ * Checks analytic gradients against central finite differences {@code (f(x+ε) − f(x−ε)) / 2ε} in FLOAT64.
+ *
+ * <p>For a layer, the scalar objective is {@code f = Σ forward(x) ⊙ G} with a fixed random {@code G}, so
+ * {@code backward(G)} must return {@code df/dx} and set {@code df/dθ} for every parameter. For a loss, the
+ * objective is the loss value itself. The error measure is
+ * {@code |analytic − numeric| / max(1, |analytic| + |numeric|)}: relative for large derivatives, absolute for
+ * small ones. Elements where the function has a kink (ReLU at 0) give spurious errors: keep inputs away from
+ * kinks.
+ *
+ * <p>Tensors larger than {@link #maxElementsPerTensor(int)} are checked on an evenly spaced subset.
+ * Instances are immutable configuration; a check modifies the layer's parameters temporarily (restoring them)
+ * and must not run concurrently with other use of the layer.
+ */
+public final class GradientChecker {
+    private final double epsilon;
+    private final double tolerance;
+    private final int maxElements;
+    private final long seed;
+
+    private GradientChecker(double epsilon, double tolerance, int maxElements, long seed) {
+        this.epsilon = epsilon;
+        this.tolerance = tolerance;
+        this.maxElements = maxElements;
+        this.seed = seed;
+    }
+
+    /** ε = 1e-6, tolerance 1e-6, at most 400 elements per tensor, seed 1. */
+    public static GradientChecker standard() {
+        return new GradientChecker(1e-6, 1e-6, 400, 1);
+    }
+
+    /** A copy with another perturbation size ε. */
+    public GradientChecker epsilon(double epsilon) {
+        return new GradientChecker(epsilon, tolerance, maxElements, seed);
+    }
+
+    /** A copy with another pass/fail tolerance. */
+    public GradientChecker tolerance(double tolerance) {
+        return new GradientChecker(epsilon, tolerance, maxElements, seed);
+    }
+
+    /** A copy that perturbs at most this many elements of each tensor. */
+    public GradientChecker maxElementsPerTensor(int maxElements) {
+        return new GradientChecker(epsilon, tolerance, maxElements, seed);
+    }
+
+    /** A copy with another seed for the random upstream gradient {@code G}. */
+    public GradientChecker seed(long seed) {
+        return new GradientChecker(epsilon, tolerance, maxElements, seed);
+    }
+
+    /** Checks the input gradient and every parameter gradient of {@code layer} at {@code input} (FLOAT64). */
+    public GradientCheckResult checkLayer(Layer layer, Tensor input) {
+        requireFloat64("input", input);
+        for (Parameter p : layer.parameters()) {
+            requireFloat64(p.name(), p.value());
+        }
+        Tensor probe = layer.forward(input, true);
+        double[] upstream = new double[probe.size()];
+        SplittableRandom random = new SplittableRandom(seed);
+        for (int i = 0; i < upstream.length; i++) {
+            upstream[i] = random.nextDouble(-1, 1);
+        }
+        List<GradientCheckResult.Entry> entries = new ArrayList<>();
+        try (Tensor g = input.backend().fromArray(upstream, probe.shape())) {
+            Tensor dx = layer.backward(g, true);
+            if (dx == null) {
+                throw new IllegalStateException(layer + ": backward returned null although the input gradient was requested");
+            }
+            double[] analyticInput = dx.toDoubleArray();
+            List<double[]> analyticParams = new ArrayList<>();
+            for (Parameter p : layer.parameters()) {
+                analyticParams.add(p.gradient().toDoubleArray());
+            }
+            DoubleSupplier objective = () -> {
+                Tensor y = layer.forward(input, true);
+                try (Tensor prod = y.mul(g)) {
+                    return prod.sum();
+                }
+            };
+            entries.add(compare("input", input, analyticInput, objective));
+            List<Parameter> ps = layer.parameters();
+            for (int i = 0; i < ps.size(); i++) {
+                entries.add(compare(ps.get(i).name(), ps.get(i).value(), analyticParams.get(i), objective));
+            }
+        }
+        return new GradientCheckResult(entries, tolerance);
+    }
+
+    /** Checks the gradient of {@code loss} with respect to {@code prediction} (FLOAT64), and that both entry points agree on the value. */
+    public GradientCheckResult checkLoss(Loss loss, Tensor prediction, Tensor target) {
+        requireFloat64("prediction", prediction);
+        requireFloat64("target", target);
+        List<GradientCheckResult.Entry> entries = new ArrayList<>();
+        try (Tensor grad = prediction.backend().zeros(prediction.dtype(), prediction.shape())) {
+            double fused = loss.valueAndGradient(prediction, target, grad);
+            double plain = loss.value(prediction, target);
+            double valueError = Math.abs(fused - plain) / Math.max(1, Math.abs(fused) + Math.abs(plain));
+            entries.add(new GradientCheckResult.Entry("value vs valueAndGradient", 1, valueError, 0, fused, plain));
+            entries.add(compare("prediction", prediction, grad.toDoubleArray(), () -> loss.value(prediction, target)));
+        }
+        return new GradientCheckResult(entries, tolerance);
+    }
+
+    private GradientCheckResult.Entry compare(String name, Tensor x, double[] analytic, DoubleSupplier f) {
+        double[] values = x.toDoubleArray();
+        int n = values.length;
+        int count = Math.min(n, maxElements);
+        double worst = -1;
+        int worstIndex = 0;
+        double worstAnalytic = 0;
+        double worstNumeric = 0;
+        for (int c = 0; c < count; c++) {
+            int i = (int) ((long) c * n / count);
+            double original = values[i];
+            values[i] = original + epsilon;
+            x.copyFrom(values);
+            double plus = f.getAsDouble();
+            values[i] = original - epsilon;
+            x.copyFrom(values);
+            double minus = f.getAsDouble();
+            values[i] = original;
+            x.copyFrom(values);
+            double numeric = (plus - minus) / (2 * epsilon);
+            double error = Math.abs(analytic[i] - numeric) / Math.max(1, Math.abs(analytic[i]) + Math.abs(numeric));
+            if (Double.isNaN(error)) {
+                error = Double.POSITIVE_INFINITY;
+            }
+            if (error > worst) {
+                worst = error;
+                worstIndex = i;
+                worstAnalytic = analytic[i];
+                worstNumeric = numeric;
+            }
+        }
+        return new GradientCheckResult.Entry(name, count, Math.max(worst, 0), worstIndex, worstAnalytic, worstNumeric);
+    }
+
+    private static void requireFloat64(String what, Tensor t) {
+        if (t.dtype() != DType.FLOAT64) {
+            throw new IllegalArgumentException("gradient checks need FLOAT64 tensors; " + what + " is " + t.dtype()
+                    + " " + t.shape());
+        }
+    }
+}

@@ -1,0 +1,121 @@
+package io.github.nn4j.api.layer;
+
+import io.github.nn4j.api.backend.Backend;
+import io.github.nn4j.api.tensor.DType;
+import io.github.nn4j.api.tensor.ReusableBuffer;
+import io.github.nn4j.api.tensor.Shape;
+import io.github.nn4j.api.tensor.Tensor;
+import java.util.List;
+
+/**
+ * Fully connected layer {@code y = x · W + b}, with {@code x} of shape {@code [batch, inputs]}, weights
+ * {@code W} of shape {@code [inputs, outputs]}, bias {@code b} of shape {@code [1, outputs]} and {@code y} of
+ * shape {@code [batch, outputs]}.
+ *
+ * <p>Backward: {@code dW = xᵀ · dy}, {@code db = column sums of dy}, {@code dx = dy · Wᵀ}, each one GEMM or
+ * reduction kernel with transpose flags (no transposed copies). Weights start from {@link WeightInit}
+ * (Xavier uniform by default) drawn with an explicit seed, so the same seed gives the same layer on every
+ * backend. Not thread-safe.
+ */
+public final class Dense implements Layer {
+    private final int inputs;
+    private final int outputs;
+    private final Parameter weight;
+    private final Parameter bias;
+    private final ReusableBuffer output = new ReusableBuffer();
+    private final ReusableBuffer inputGradient = new ReusableBuffer();
+    private Tensor lastInput;
+
+    /** A FLOAT32 layer with Xavier-uniform weights drawn with {@code seed}. */
+    public Dense(Backend backend, int inputs, int outputs, long seed) {
+        this(backend, DType.FLOAT32, inputs, outputs, WeightInit.XAVIER_UNIFORM, seed);
+    }
+
+    /** A layer of the given dtype and initialisation, weights drawn with {@code seed}. */
+    public Dense(Backend backend, DType dtype, int inputs, int outputs, WeightInit init, long seed) {
+        if (inputs <= 0 || outputs <= 0) {
+            throw new IllegalArgumentException("Dense: inputs and outputs must be positive, got " + inputs + " and "
+                    + outputs);
+        }
+        this.inputs = inputs;
+        this.outputs = outputs;
+        Shape ws = Shape.matrix(inputs, outputs);
+        double scale = init.scale(inputs, outputs);
+        Tensor w = init.isUniform()
+                ? backend.randomUniform(dtype, ws, -scale, scale, seed)
+                : backend.randomNormal(dtype, ws, 0.0, scale, seed);
+        String name = "dense[" + inputs + "x" + outputs + "]";
+        this.weight = new Parameter(name + ".weight", w);
+        this.bias = new Parameter(name + ".bias", backend.zeros(dtype, Shape.matrix(1, outputs)));
+    }
+
+    /** Number of input features. */
+    public int inputs() {
+        return inputs;
+    }
+
+    /** Number of output features. */
+    public int outputs() {
+        return outputs;
+    }
+
+    /** The weight parameter {@code [inputs, outputs]}. */
+    public Parameter weight() {
+        return weight;
+    }
+
+    /** The bias parameter {@code [1, outputs]}. */
+    public Parameter bias() {
+        return bias;
+    }
+
+    @Override
+    public Tensor forward(Tensor input, boolean training) {
+        if (input.rank() != 2 || input.cols() != inputs) {
+            throw new IllegalArgumentException(this + ": input " + input.shape() + " does not fit, expected [batch, "
+                    + inputs + "]");
+        }
+        Tensor w = weight.value();
+        Backend be = w.backend();
+        Tensor y = output.get(be, w.dtype(), Shape.matrix(input.rows(), outputs));
+        be.gemm(1.0, input, false, w, false, 0.0, y);
+        be.addRowVector(y, bias.value(), y);
+        lastInput = input;
+        return y;
+    }
+
+    @Override
+    public Tensor backward(Tensor gradOutput, boolean needInputGradient) {
+        if (lastInput == null) {
+            throw new IllegalStateException(this + ": backward called before forward");
+        }
+        Backend be = weight.value().backend();
+        be.gemm(1.0, lastInput, true, gradOutput, false, 0.0, weight.gradient());
+        be.sumAlong(0, gradOutput, bias.gradient());
+        if (!needInputGradient) {
+            return null;
+        }
+        Tensor dx = inputGradient.get(be, gradOutput.dtype(), lastInput.shape());
+        be.gemm(1.0, gradOutput, false, weight.value(), true, 0.0, dx);
+        return dx;
+    }
+
+    @Override
+    public List<Parameter> parameters() {
+        return List.of(weight, bias);
+    }
+
+    @Override
+    public void close() {
+        output.close();
+        inputGradient.close();
+        weight.close();
+        bias.close();
+        lastInput = null;
+    }
+
+    @Override
+    public String toString() {
+        return "Dense(" + inputs + "→" + outputs + ")";
+    }
+}

@@ -1,0 +1,61 @@
+package io.github.nn4j.api.layer;
+
+import io.github.nn4j.api.tensor.Tensor;
+import java.util.List;
+
+/**
+ * One differentiable stage of a network, mapping a batch of inputs {@code [batch, ...]} to a batch of
+ * outputs {@code [batch, ...]}.
+ *
+ * <h2>Call order</h2>
+ * {@link #forward} then, for training, {@link #backward} with the gradient of the loss with respect to that
+ * forward's output; then an {@link io.github.nn4j.api.optim.Optimizer} reads {@link #parameters()}. Calling
+ * {@code backward} without a preceding {@code forward} throws {@link IllegalStateException}.
+ *
+ * <h2>Ownership</h2>
+ * The tensors that {@code forward} and {@code backward} return are owned by the layer and stay valid until
+ * the next call of the same method or {@link #close()}; callers must not close or modify them. A layer may
+ * keep a reference to the {@code input} of the last {@code forward} for use in {@code backward}, so the
+ * caller must not modify it in between. Layers reuse their output buffers across batches of the same
+ * shape (see {@link io.github.nn4j.api.tensor.ReusableBuffer}), which is what makes a training step
+ * allocation-free.
+ *
+ * <h2>Implementing a layer</h2>
+ * Compute only through {@code Tensor}/{@code Backend} operations (so every backend runs it natively), put
+ * trainable tensors in {@link Parameter}s, and verify the gradients with
+ * {@link io.github.nn4j.api.gradcheck.GradientChecker}.
+ *
+ * <p>Layers are not thread-safe: one layer instance serves one training or inference loop at a time.
+ */
+public interface Layer extends AutoCloseable {
+
+    /**
+     * Computes the output for a batch.
+     *
+     * @param input    {@code [batch, inputFeatures]}
+     * @param training {@code true} inside a training step (layers such as dropout behave differently)
+     * @return the output, owned by the layer
+     */
+    Tensor forward(Tensor input, boolean training);
+
+    /**
+     * Back-propagates the gradient of the loss through the last {@link #forward}: sets every parameter's
+     * gradient (overwriting, not accumulating) and returns the gradient with respect to the input.
+     *
+     * @param gradOutput        dL/d(output), of the shape of the last output
+     * @param needInputGradient {@code false} when nobody will use dL/d(input) (the first layer of a network),
+     *                          which lets the layer skip that work
+     * @return dL/d(input), owned by the layer; {@code null} when {@code needInputGradient} is {@code false}
+     */
+    Tensor backward(Tensor gradOutput, boolean needInputGradient);
+
+    /** The trainable parameters, in a stable order; empty for layers without any. */
+    default List<Parameter> parameters() {
+        return List.of();
+    }
+
+    /** Frees the layer's buffers and parameters. */
+    @Override
+    default void close() {
+    }
+}

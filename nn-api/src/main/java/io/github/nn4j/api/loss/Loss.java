@@ -1,0 +1,24 @@
+package io.github.nn4j.api.loss;
+
+import io.github.nn4j.api.tensor.Tensor;
+
+/**
+ * A scalar training objective {@code L(prediction, target)} over a batch, and its gradient with respect to the
+ * prediction.
+ *
+ * <p>{@code prediction} and {@code target} have one shape {@code [batch, ...]}; the value is a plain
+ * {@code double}. Implementations compute only through {@code Tensor}/{@code Backend} operations, keep no
+ * state between calls (so they are thread-safe), and should be verified with
+ * {@link io.github.nn4j.api.gradcheck.GradientChecker#checkLoss}.
+ */
+public interface Loss {
+
+    /** The loss value. May allocate temporaries; use {@link #valueAndGradient} in training loops. */
+    double value(Tensor prediction, Tensor target);
+
+    /**
+     * Writes dL/d(prediction) into {@code gradient} (same shape, caller-owned; may be overwritten freely) and
+     * returns the loss value, without allocating.
+     */
+    double valueAndGradient(Tensor prediction, Tensor target, Tensor gradient);
+}

@@ -1,0 +1,19 @@
+package io.github.nn4j.api.network;
+
+/**
+ * Statistics of one training epoch.
+ *
+ * @param epoch          1-based epoch number
+ * @param epochs         total epochs of this fit
+ * @param loss           mean training loss over the epoch's samples (each batch's loss measured before its update)
+ * @param validationLoss loss on the validation data after the epoch, or NaN when there is none
+ * @param elapsedNanos   wall time of the epoch's training steps (excluding validation)
+ * @param samples        training samples seen in the epoch
+ */
+public record EpochStats(int epoch, int epochs, double loss, double validationLoss, long elapsedNanos, int samples) {
+
+    /** Training throughput of the epoch. */
+    public double samplesPerSecond() {
+        return samples / (elapsedNanos / 1e9);
+    }
+}

@@ -1,0 +1,302 @@
+package io.github.nn4j.api.network;
+
+import io.github.nn4j.api.backend.Backend;
+import io.github.nn4j.api.layer.Layer;
+import io.github.nn4j.api.layer.Parameter;
+import io.github.nn4j.api.loss.Loss;
+import io.github.nn4j.api.optim.Optimizer;
+import io.github.nn4j.api.tensor.ReusableBuffer;
+import io.github.nn4j.api.tensor.Shape;
+import io.github.nn4j.api.tensor.Tensor;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+
+/**
+ * A sequential model: the output of each {@link Layer} is the input of the next.
+ *
+ * <pre>{@code
+ * Network net = Network.of(new Dense(be, 2, 4, seed), new Tanh(), new Dense(be, 4, 1, seed + 1), new Sigmoid());
+ * TrainingHistory h = net.fit(x, y, new MeanSquaredError(), new Sgd(0.5), TrainingConfig.builder(20_000).build());
+ * try (Tensor p = net.predict(x)) { ... }
+ * }</pre>
+ *
+ * <p>Inputs are {@code [samples, features]}; targets {@code [samples, outputs]}; everything on one backend
+ * and dtype. A network owns its layers: {@link #close()} closes them. {@link #slice} views a range of layers
+ * (for example the encoder half of an autoencoder) without copying; a slice shares the layers and must not be
+ * used after the network is closed. Not thread-safe: one training or inference call at a time.
+ */
+public final class Network implements AutoCloseable {
+    private final List<Layer> layers;
+    private final List<Parameter> parameters;
+    private final boolean ownsLayers;
+    private final ReusableBuffer batchInputs = new ReusableBuffer();
+    private final ReusableBuffer batchTargets = new ReusableBuffer();
+    private final ReusableBuffer lossGradient = new ReusableBuffer();
+    private final ReusableBuffer evalInputs = new ReusableBuffer();
+    private final ReusableBuffer evalTargets = new ReusableBuffer();
+
+    private Network(List<Layer> layers, boolean ownsLayers) {
+        if (layers.isEmpty()) {
+            throw new IllegalArgumentException("a network needs at least one layer");
+        }
+        this.layers = List.copyOf(layers);
+        List<Parameter> ps = new ArrayList<>();
+        for (Layer l : this.layers) {
+            ps.addAll(l.parameters());
+        }
+        this.parameters = List.copyOf(ps);
+        this.ownsLayers = ownsLayers;
+    }
+
+    /** A network of these layers, in order; it takes ownership of them. */
+    public static Network of(Layer... layers) {
+        return new Network(List.of(layers), true);
+    }
+
+    /** A network of these layers, in order; it takes ownership of them. */
+    public static Network of(List<? extends Layer> layers) {
+        return new Network(new ArrayList<>(layers), true);
+    }
+
+    /** The layers, in order. */
+    public List<Layer> layers() {
+        return layers;
+    }
+
+    /** Every trainable parameter, layer by layer. */
+    public List<Parameter> parameters() {
+        return parameters;
+    }
+
+    /** Number of trainable scalars. */
+    public long parameterCount() {
+        long n = 0;
+        for (Parameter p : parameters) {
+            n += p.value().size();
+        }
+        return n;
+    }
+
+    /**
+     * A network over layers {@code from} (inclusive) to {@code to} (exclusive) of this one, sharing them (no
+     * copy): training either trains both. Closing the slice frees only its own buffers.
+     */
+    public Network slice(int from, int to) {
+        if (from < 0 || to > layers.size() || from >= to) {
+            throw new IllegalArgumentException("slice [" + from + ", " + to + ") is not a non-empty range of the "
+                    + layers.size() + " layers");
+        }
+        return new Network(layers.subList(from, to), false);
+    }
+
+    // =================================================================================== inference
+
+    /** Runs every layer; the result is owned by the last layer (valid until the next forward). */
+    public Tensor forward(Tensor input, boolean training) {
+        Tensor x = input;
+        for (int i = 0; i < layers.size(); i++) {
+            x = layers.get(i).forward(x, training);
+        }
+        return x;
+    }
+
+    /** The outputs for all inputs, as a new tensor owned by the caller, computed in batches of at most 1024. */
+    public Tensor predict(Tensor inputs) {
+        return predict(inputs, 1024);
+    }
+
+    /** The outputs for all inputs, as a new tensor owned by the caller, computed in batches of {@code batchSize}. */
+    public Tensor predict(Tensor inputs, int batchSize) {
+        if (batchSize < 1) {
+            throw new IllegalArgumentException("predict: batch size must be positive, got " + batchSize);
+        }
+        int n = inputs.shape().dim(0);
+        if (n <= batchSize) {
+            return forward(inputs, false).copy();
+        }
+        Backend be = inputs.backend();
+        Tensor result = null;
+        for (int start = 0; start < n; start += batchSize) {
+            int count = Math.min(batchSize, n - start);
+            Tensor xb = evalInputs.get(be, inputs.dtype(), inputs.shape().withFirstDim(count));
+            be.copyRows(inputs, start, xb, 0, count);
+            Tensor out = forward(xb, false);
+            if (result == null) {
+                result = be.zeros(out.dtype(), out.shape().withFirstDim(n));
+            }
+            be.copyRows(out, 0, result, start, count);
+        }
+        return result;
+    }
+
+    /** The mean loss per sample over a dataset (weighted by batch size), evaluated in batches of {@code batchSize}. */
+    public double evaluate(Tensor inputs, Tensor targets, Loss loss, int batchSize) {
+        requireSameSamples("evaluate", inputs, targets);
+        int n = inputs.shape().dim(0);
+        int b = batchSize <= 0 ? n : Math.min(batchSize, n);
+        Backend be = inputs.backend();
+        double total = 0;
+        for (int start = 0; start < n; start += b) {
+            int count = Math.min(b, n - start);
+            Tensor xb = inputs;
+            Tensor yb = targets;
+            if (count != n) {
+                xb = evalInputs.get(be, inputs.dtype(), inputs.shape().withFirstDim(count));
+                yb = evalTargets.get(be, targets.dtype(), targets.shape().withFirstDim(count));
+                be.copyRows(inputs, start, xb, 0, count);
+                be.copyRows(targets, start, yb, 0, count);
+            }
+            Tensor out = forward(xb, false);
+            Tensor grad = lossGradient.get(be, out.dtype(), out.shape());
+            total += loss.valueAndGradient(out, yb, grad) * count;
+        }
+        return total / n;
+    }
+
+    // =================================================================================== training
+
+    /**
+     * One training step on one batch: forward, loss, backward, optimizer update. Returns the batch loss
+     * (measured before the update). Throws {@link TrainingDivergedException} without updating when the loss
+     * is not finite.
+     */
+    public double trainStep(Tensor inputs, Tensor targets, Loss loss, Optimizer optimizer) {
+        return trainStep(inputs, targets, loss, optimizer, 1, 1);
+    }
+
+    private double trainStep(Tensor inputs, Tensor targets, Loss loss, Optimizer optimizer, int epoch, int batch) {
+        Tensor out = forward(inputs, true);
+        if (!out.shape().equals(targets.shape())) {
+            throw new IllegalArgumentException("fit: the network's output " + out.shape() + " and the targets "
+                    + targets.shape() + " differ in shape");
+        }
+        Tensor grad = lossGradient.get(out.backend(), out.dtype(), out.shape());
+        double value = loss.valueAndGradient(out, targets, grad);
+        if (!Double.isFinite(value)) {
+            throw new TrainingDivergedException(epoch, batch, value);
+        }
+        backward(grad);
+        optimizer.step(parameters);
+        return value;
+    }
+
+    /** Back-propagates dL/d(output) of the last forward through every layer, setting all parameter gradients. */
+    public void backward(Tensor gradOutput) {
+        Tensor g = gradOutput;
+        for (int i = layers.size() - 1; i >= 0; i--) {
+            g = layers.get(i).backward(g, i > 0);
+        }
+    }
+
+    /**
+     * Trains on {@code inputs} {@code [n, features]} and {@code targets} {@code [n, outputs]}.
+     *
+     * <p>Each epoch visits every sample once, in mini-batches of {@link TrainingConfig#batchSize()} (the last
+     * one may be smaller), reshuffled every epoch from the seeded generator when shuffling is on. Batches are
+     * gathered into reused buffers, so steady-state epochs allocate no tensors.
+     *
+     * @return the per-epoch statistics
+     * @throws TrainingDivergedException as soon as a batch loss is NaN or infinite
+     */
+    public TrainingHistory fit(Tensor inputs, Tensor targets, Loss loss, Optimizer optimizer, TrainingConfig config) {
+        requireSameSamples("fit", inputs, targets);
+        int n = inputs.shape().dim(0);
+        int batch = config.batchSize() == 0 ? n : Math.min(config.batchSize(), n);
+        int batches = (n + batch - 1) / batch;
+        boolean fullBatch = batch == n;
+        boolean shuffle = config.shuffle() && !fullBatch;
+        int[] order = new int[n];
+        for (int i = 0; i < n; i++) {
+            order[i] = i;
+        }
+        SplittableRandom random = new SplittableRandom(config.seed());
+        Backend be = inputs.backend();
+        List<TrainingListener> listeners = config.listeners();
+        List<EpochStats> history = new ArrayList<>(config.epochs());
+
+        for (int epoch = 1; epoch <= config.epochs(); epoch++) {
+            long start = System.nanoTime();
+            if (shuffle) {
+                shuffle(order, random);
+            }
+            double lossSum = 0;
+            for (int b = 0; b < batches; b++) {
+                int from = b * batch;
+                int count = Math.min(batch, n - from);
+                Tensor xb = inputs;
+                Tensor yb = targets;
+                if (!fullBatch) {
+                    xb = batchInputs.get(be, inputs.dtype(), inputs.shape().withFirstDim(count));
+                    yb = batchTargets.get(be, targets.dtype(), targets.shape().withFirstDim(count));
+                    if (shuffle) {
+                        be.gatherRows(inputs, order, from, count, xb);
+                        be.gatherRows(targets, order, from, count, yb);
+                    } else {
+                        be.copyRows(inputs, from, xb, 0, count);
+                        be.copyRows(targets, from, yb, 0, count);
+                    }
+                }
+                double value = trainStep(xb, yb, loss, optimizer, epoch, b + 1);
+                lossSum += value * count;
+                for (int l = 0; l < listeners.size(); l++) {
+                    listeners.get(l).onBatchEnd(epoch, b + 1, batches, value);
+                }
+            }
+            long elapsed = System.nanoTime() - start;
+            double validation = Double.NaN;
+            if (config.validationInputs() != null) {
+                validation = evaluate(config.validationInputs(), config.validationTargets(), loss,
+                        Math.max(batch, 256));
+            }
+            EpochStats stats = new EpochStats(epoch, config.epochs(), lossSum / n, validation, elapsed, n);
+            history.add(stats);
+            for (int l = 0; l < listeners.size(); l++) {
+                listeners.get(l).onEpochEnd(stats);
+            }
+        }
+        return new TrainingHistory(history);
+    }
+
+    private static void shuffle(int[] a, SplittableRandom random) {
+        for (int i = a.length - 1; i > 0; i--) {
+            int j = random.nextInt(i + 1);
+            int t = a[i];
+            a[i] = a[j];
+            a[j] = t;
+        }
+    }
+
+    private static void requireSameSamples(String op, Tensor inputs, Tensor targets) {
+        Shape xs = inputs.shape();
+        Shape ys = targets.shape();
+        if (xs.dim(0) != ys.dim(0)) {
+            throw new IllegalArgumentException(op + ": inputs " + xs + " and targets " + ys
+                    + " have different numbers of samples");
+        }
+    }
+
+    /** Frees the network's buffers and, unless this is a {@link #slice}, its layers. */
+    @Override
+    public void close() {
+        batchInputs.close();
+        batchTargets.close();
+        lossGradient.close();
+        evalInputs.close();
+        evalTargets.close();
+        if (ownsLayers) {
+            for (Layer l : layers) {
+                l.close();
+            }
+        }
+    }
+
+    @Override
+    public String toString() {
+        StringBuilder sb = new StringBuilder("Network[");
+        for (int i = 0; i < layers.size(); i++) {
+            sb.append(i == 0 ? "" : ", ").append(layers.get(i));
+        }
+        return sb.append(']').toString();
+    }
+}
