@@ -75,29 +75,28 @@ public final class BackendRegistry {
 
     /** The backend selected by the rule above; throws {@link BackendUnavailableException} if there is none. */
     public Backend selected() {
+        return selectedEntry().backend();
+    }
+
+    private Entry selectedEntry() {
         if (requestedName != null) {
-            return get(requestedName, "requested by " + PROPERTY + "/" + ENV);
+            return entry(requestedName, "requested by " + PROPERTY + "/" + ENV);
         }
-        Entry best = null;
         for (Entry e : byPriority()) {
             if (e.availability().isAvailable()) {
-                best = e;
-                break;
+                return e;
             }
         }
-        if (best == null) {
-            throw new BackendUnavailableException("No nn4j backend is available. " + summary()
-                    + " Put a backend jar (e.g. nn-backend-pure) on the classpath.", null);
-        }
-        return best.backend();
+        throw new BackendUnavailableException("No nn4j backend is available. " + summary()
+                + " Put a backend jar (e.g. nn-backend-pure) on the classpath.", null);
     }
 
     /** The backend named {@code name}; throws {@link BackendUnavailableException} explaining why not. */
     public Backend get(String name) {
-        return get(name.trim().toLowerCase(Locale.ROOT), "requested");
+        return entry(name.trim().toLowerCase(Locale.ROOT), "requested").backend();
     }
 
-    private Backend get(String name, String how) {
+    private Entry entry(String name, String how) {
         for (Entry e : entries) {
             if (name.equals(e.name)) {
                 Availability a = e.availability();
@@ -105,16 +104,16 @@ public final class BackendRegistry {
                     throw new BackendUnavailableException("Backend '" + name + "' (" + how + ") is not available: "
                             + a.reason() + ". " + summary(), a.cause().orElse(null));
                 }
-                return e.backend();
+                return e;
             }
         }
         throw new BackendUnavailableException("No backend named '" + name + "' (" + how + "). " + summary(), null);
     }
 
-    /** The name of the backend {@link #selected()} would return, or {@code null} if none would be. */
+    /** The provider name of the backend {@link #selected()} would return, or {@code null} if none would be. */
     public String selectedName() {
         try {
-            return selected().name();
+            return selectedEntry().name;
         } catch (BackendUnavailableException e) {
             return null;
         }
