@@ -1,0 +1,79 @@
+package io.github.nn4j.backend.pure;
+
+import java.lang.reflect.InvocationTargetException;
+import java.util.Locale;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Chooses between the SIMD kernels (on the incubating Vector API) and the scalar ones.
+ *
+ * <p>The SIMD classes are only loaded, by name, when the JVM was started with the module
+ * {@value #VECTOR_MODULE} (e.g. {@code --add-modules jdk.incubator.vector}) and the system property
+ * {@value #SIMD_PROPERTY} is not {@code false}; otherwise, or if loading them fails, the scalar kernels
+ * are used. The choice is logged once per JVM.
+ */
+final class KernelSelection {
+    /** The module that holds the Vector API. */
+    static final String VECTOR_MODULE = "jdk.incubator.vector";
+    /** System property: {@code false} forces the scalar kernels even when the Vector API is present. */
+    static final String SIMD_PROPERTY = "nn4j.pure.simd";
+
+    private static final String VECTOR_KERNELS_CLASS = "io.github.nn4j.backend.pure.VectorKernels";
+    private static final Logger LOG = LoggerFactory.getLogger(KernelSelection.class);
+    private static volatile String logged;
+
+    private KernelSelection() {
+    }
+
+    /** Whether the Vector API module is part of this JVM's boot layer. */
+    static boolean vectorModulePresent() {
+        return ModuleLayer.boot().findModule(VECTOR_MODULE).isPresent();
+    }
+
+    /** The best kernels this JVM can run, sharing {@code executor} for parallel GEMM. */
+    static Kernels select(TileExecutor executor) {
+        Kernels kernels = null;
+        String why;
+        if (!vectorModulePresent()) {
+            why = "module " + VECTOR_MODULE + " is not present";
+        } else if ("false".equals(System.getProperty(SIMD_PROPERTY, "").trim().toLowerCase(Locale.ROOT))) {
+            why = SIMD_PROPERTY + "=false";
+        } else {
+            why = null;
+            try {
+                kernels = vector(executor);
+            } catch (ReflectiveOperationException | LinkageError | RuntimeException e) {
+                LOG.warn("The Vector API is present but the SIMD kernels could not be loaded; using scalar kernels", e);
+                why = "SIMD kernels failed to load: " + e;
+            }
+        }
+        if (kernels == null) {
+            kernels = Kernels.scalar(executor);
+        }
+        String message = kernels.path() + (why == null ? "" : " [" + why + "]");
+        if (!message.equals(logged)) {
+            logged = message;
+            LOG.info("nn4j pure backend kernels: {}", message);
+        }
+        return kernels;
+    }
+
+    /** The SIMD kernels, loaded by name so that nothing refers to the Vector API unless it is present. */
+    static Kernels vector(TileExecutor executor) throws ReflectiveOperationException {
+        try {
+            return (Kernels) Class.forName(VECTOR_KERNELS_CLASS)
+                    .getDeclaredMethod("create", TileExecutor.class)
+                    .invoke(null, executor);
+        } catch (InvocationTargetException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof RuntimeException) {
+                throw (RuntimeException) cause;
+            }
+            if (cause instanceof Error) {
+                throw (Error) cause;
+            }
+            throw e;
+        }
+    }
+}

@@ -1,0 +1,314 @@
+package io.github.nn4j.backend.pure;
+
+import io.github.nn4j.api.tensor.Activation;
+import io.github.nn4j.api.tensor.BinaryOp;
+import io.github.nn4j.api.tensor.Reduction;
+import io.github.nn4j.api.tensor.ScalarOp;
+import io.github.nn4j.api.tensor.UnaryOp;
+
+/**
+ * The FLOAT32 kernels in plain Java: simple counted loops (which the JIT may vectorise by itself) and a
+ * blocked GEMM. Transcendental functions go through {@link Math} in double precision and are rounded once.
+ * Sums accumulate in double precision in a fixed order, so they are deterministic.
+ */
+class ScalarFloatKernels implements FloatKernels {
+    private final FloatGemm gemm;
+
+    ScalarFloatKernels(FloatGemm gemm) {
+        this.gemm = gemm;
+    }
+
+    @Override
+    public void gemm(float alpha, float[] a, boolean transA, float[] b, boolean transB, float beta, float[] c,
+                     int m, int n, int k) {
+        gemm.gemm(alpha, a, transA, b, transB, beta, c, m, n, k);
+    }
+
+    @Override
+    public void binary(BinaryOp op, float[] a, float[] b, float[] out, int n) {
+        switch (op) {
+            case ADD:
+                for (int i = 0; i < n; i++) {
+                    out[i] = a[i] + b[i];
+                }
+                break;
+            case SUB:
+                for (int i = 0; i < n; i++) {
+                    out[i] = a[i] - b[i];
+                }
+                break;
+            case MUL:
+                for (int i = 0; i < n; i++) {
+                    out[i] = a[i] * b[i];
+                }
+                break;
+            case DIV:
+                for (int i = 0; i < n; i++) {
+                    out[i] = a[i] / b[i];
+                }
+                break;
+            default:
+                throw new AssertionError(op);
+        }
+    }
+
+    @Override
+    public void scalar(ScalarOp op, float[] a, float s, float[] out, int n) {
+        switch (op) {
+            case ADD:
+                for (int i = 0; i < n; i++) {
+                    out[i] = a[i] + s;
+                }
+                break;
+            case SUB:
+                for (int i = 0; i < n; i++) {
+                    out[i] = a[i] - s;
+                }
+                break;
+            case REVERSE_SUB:
+                for (int i = 0; i < n; i++) {
+                    out[i] = s - a[i];
+                }
+                break;
+            case MUL:
+                for (int i = 0; i < n; i++) {
+                    out[i] = a[i] * s;
+                }
+                break;
+            case DIV:
+                for (int i = 0; i < n; i++) {
+                    out[i] = a[i] / s;
+                }
+                break;
+            case MAX:
+                for (int i = 0; i < n; i++) {
+                    out[i] = Math.max(a[i], s);
+                }
+                break;
+            case MIN:
+                for (int i = 0; i < n; i++) {
+                    out[i] = Math.min(a[i], s);
+                }
+                break;
+            default:
+                throw new AssertionError(op);
+        }
+    }
+
+    @Override
+    public void unary(UnaryOp f, float[] a, float[] out, int n) {
+        switch (f) {
+            case NEGATE:
+                for (int i = 0; i < n; i++) {
+                    out[i] = -a[i];
+                }
+                break;
+            case ABS:
+                for (int i = 0; i < n; i++) {
+                    out[i] = Math.abs(a[i]);
+                }
+                break;
+            case SQUARE:
+                for (int i = 0; i < n; i++) {
+                    out[i] = a[i] * a[i];
+                }
+                break;
+            case SQRT:
+                for (int i = 0; i < n; i++) {
+                    out[i] = (float) Math.sqrt(a[i]);
+                }
+                break;
+            case EXP:
+                for (int i = 0; i < n; i++) {
+                    out[i] = (float) Math.exp(a[i]);
+                }
+                break;
+            case LOG:
+                for (int i = 0; i < n; i++) {
+                    out[i] = (float) Math.log(a[i]);
+                }
+                break;
+            default:
+                throw new AssertionError(f);
+        }
+    }
+
+    @Override
+    public void activation(Activation f, float[] x, float[] y, int n) {
+        switch (f) {
+            case IDENTITY:
+                if (x != y) {
+                    System.arraycopy(x, 0, y, 0, n);
+                }
+                break;
+            case RELU:
+                for (int i = 0; i < n; i++) {
+                    y[i] = x[i] > 0f ? x[i] : 0f;
+                }
+                break;
+            case SIGMOID:
+                // exp(-x) overflows to infinity for very negative x, giving exactly 0; never NaN.
+                for (int i = 0; i < n; i++) {
+                    y[i] = (float) (1.0 / (1.0 + Math.exp(-x[i])));
+                }
+                break;
+            case TANH:
+                for (int i = 0; i < n; i++) {
+                    y[i] = (float) Math.tanh(x[i]);
+                }
+                break;
+            default:
+                throw new AssertionError(f);
+        }
+    }
+
+    @Override
+    public void activationBackward(Activation f, float[] x, float[] y, float[] dy, float[] dx, int n) {
+        switch (f) {
+            case IDENTITY:
+                if (dy != dx) {
+                    System.arraycopy(dy, 0, dx, 0, n);
+                }
+                break;
+            case RELU:
+                for (int i = 0; i < n; i++) {
+                    dx[i] = x[i] > 0f ? dy[i] : 0f;
+                }
+                break;
+            case SIGMOID:
+                for (int i = 0; i < n; i++) {
+                    float v = y[i];
+                    dx[i] = v * (1f - v) * dy[i];
+                }
+                break;
+            case TANH:
+                for (int i = 0; i < n; i++) {
+                    float v = y[i];
+                    dx[i] = (1f - v * v) * dy[i];
+                }
+                break;
+            default:
+                throw new AssertionError(f);
+        }
+    }
+
+    @Override
+    public void addRowVector(float[] a, float[] row, float[] out, int rows, int cols) {
+        for (int i = 0; i < rows; i++) {
+            int base = i * cols;
+            for (int j = 0; j < cols; j++) {
+                out[base + j] = a[base + j] + row[j];
+            }
+        }
+    }
+
+    @Override
+    public void axpy(float alpha, float[] x, float[] y, int n) {
+        for (int i = 0; i < n; i++) {
+            y[i] += alpha * x[i];
+        }
+    }
+
+    @Override
+    public double reduce(Reduction r, float[] a, int n) {
+        switch (r) {
+            case SUM:
+                return sum(a, 0, n);
+            case SUM_OF_SQUARES: {
+                double s0 = 0;
+                double s1 = 0;
+                double s2 = 0;
+                double s3 = 0;
+                int i = 0;
+                for (; i + 3 < n; i += 4) {
+                    double v0 = a[i];
+                    double v1 = a[i + 1];
+                    double v2 = a[i + 2];
+                    double v3 = a[i + 3];
+                    s0 += v0 * v0;
+                    s1 += v1 * v1;
+                    s2 += v2 * v2;
+                    s3 += v3 * v3;
+                }
+                for (; i < n; i++) {
+                    double v = a[i];
+                    s0 += v * v;
+                }
+                return (s0 + s1) + (s2 + s3);
+            }
+            case MAX: {
+                float m = a[0];
+                for (int i = 1; i < n; i++) {
+                    m = Math.max(m, a[i]);
+                }
+                return m;
+            }
+            case MIN: {
+                float m = a[0];
+                for (int i = 1; i < n; i++) {
+                    m = Math.min(m, a[i]);
+                }
+                return m;
+            }
+            default:
+                throw new AssertionError(r);
+        }
+    }
+
+    /** The sum of {@code a[from .. from+n-1]} in double precision, in a fixed order. */
+    static double sum(float[] a, int from, int n) {
+        double s0 = 0;
+        double s1 = 0;
+        double s2 = 0;
+        double s3 = 0;
+        int i = from;
+        int end = from + n;
+        for (; i + 3 < end; i += 4) {
+            s0 += a[i];
+            s1 += a[i + 1];
+            s2 += a[i + 2];
+            s3 += a[i + 3];
+        }
+        for (; i < end; i++) {
+            s0 += a[i];
+        }
+        return (s0 + s1) + (s2 + s3);
+    }
+
+    @Override
+    public void sumColumns(float[] a, int rows, int cols, float[] out) {
+        // Four columns per pass, each with a double accumulator, reading the rows in order.
+        int j = 0;
+        for (; j + 3 < cols; j += 4) {
+            double s0 = 0;
+            double s1 = 0;
+            double s2 = 0;
+            double s3 = 0;
+            for (int i = 0; i < rows; i++) {
+                int o = i * cols + j;
+                s0 += a[o];
+                s1 += a[o + 1];
+                s2 += a[o + 2];
+                s3 += a[o + 3];
+            }
+            out[j] = (float) s0;
+            out[j + 1] = (float) s1;
+            out[j + 2] = (float) s2;
+            out[j + 3] = (float) s3;
+        }
+        for (; j < cols; j++) {
+            double s = 0;
+            for (int i = 0; i < rows; i++) {
+                s += a[i * cols + j];
+            }
+            out[j] = (float) s;
+        }
+    }
+
+    @Override
+    public void sumRows(float[] a, int rows, int cols, float[] out) {
+        for (int i = 0; i < rows; i++) {
+            out[i] = (float) sum(a, i * cols, cols);
+        }
+    }
+}

@@ -1,0 +1,43 @@
+package io.github.nn4j.backend.pure;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.github.nn4j.api.backend.Backend;
+import io.github.nn4j.api.backend.BackendProvider;
+import io.github.nn4j.api.backend.BackendRegistry;
+import java.util.ServiceLoader;
+import org.junit.jupiter.api.Test;
+
+/** Discovery through the ServiceLoader, the description of the active path, and the thread setting. */
+class PureBackendProviderTest {
+
+    @Test
+    void isDiscoveredAndSelectable() {
+        BackendRegistry registry = BackendRegistry.load(getClass().getClassLoader());
+        Backend backend = registry.get("pure");
+        assertThat(backend).isInstanceOf(PureBackend.class);
+        assertThat(backend.name()).isEqualTo("pure");
+        assertThat(ServiceLoader.load(BackendProvider.class).stream().map(ServiceLoader.Provider::type))
+                .contains(PureBackendProvider.class);
+    }
+
+    @Test
+    void descriptionNamesTheActivePathAndThreads() {
+        Backend backend = new PureBackendProvider().create();
+        String expectedPath = KernelSelection.vectorModulePresent() ? "Vector API" : "scalar";
+        assertThat(backend.description()).startsWith("pure Java, " + expectedPath)
+                .endsWith(ThreadSetting.threads() + (ThreadSetting.threads() == 1 ? " thread" : " threads"));
+    }
+
+    @Test
+    void threadSettingIsParsedAndCheckedWithClearMessages() {
+        assertThat(ThreadSetting.parse(null, 3)).isEqualTo(3);
+        assertThat(ThreadSetting.parse(" ", 3)).isEqualTo(3);
+        assertThat(ThreadSetting.parse(" 2 ", 3)).isEqualTo(2);
+        assertThatThrownBy(() -> ThreadSetting.parse("two", 3))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("nn4j.pure.threads='two'");
+        assertThatThrownBy(() -> ThreadSetting.parse("0", 3))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("nn4j.pure.threads=0");
+    }
+}
