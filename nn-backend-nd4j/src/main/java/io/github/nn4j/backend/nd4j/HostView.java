@@ -1,0 +1,152 @@
+package io.github.nn4j.backend.nd4j;
+
+import io.github.nn4j.api.tensor.DType;
+import java.nio.DoubleBuffer;
+import java.nio.FloatBuffer;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * Java access to the elements of an {@link INDArray} whose memory the CPU can address, without copying: a
+ * {@link java.nio} view over the array's off-heap buffer, in the array's row-major order.
+ *
+ * <p>Kernels for small tensors ({@link HostKernels}) read and write through it, which costs nanoseconds where an
+ * ND4J op dispatch costs microseconds. Only absolute {@code get}/{@code put} are used, so one view may be used by
+ * several threads. A view is valid only while its tensor is open.
+ */
+abstract class HostView {
+
+    /** A view over {@code array} (a c-order array that owns its whole buffer, offset 0). */
+    static HostView of(INDArray array, DType dtype) {
+        return dtype == DType.FLOAT32 ? new Floats(array.data().asNioFloat()) : new Doubles(array.data().asNioDouble());
+    }
+
+    /** Number of elements. */
+    abstract int size();
+
+    /** Element {@code i} (row-major index). */
+    abstract double get(int i);
+
+    /** Sets element {@code i}, rounding to float for a FLOAT32 array. */
+    abstract void set(int i, double value);
+
+    /** Copies all elements into {@code dst}. */
+    abstract void readInto(float[] dst);
+
+    /** Copies all elements into {@code dst}. */
+    abstract void readInto(double[] dst);
+
+    /** Overwrites all elements from {@code src}. */
+    abstract void writeFrom(float[] src);
+
+    /** Overwrites all elements from {@code src}. */
+    abstract void writeFrom(double[] src);
+
+    /** Copies {@code length} elements from {@code srcPos} into {@code dst} (same dtype) at {@code dstPos}, as one block. */
+    abstract void copyTo(int srcPos, HostView dst, int dstPos, int length);
+
+    /** FLOAT32 elements. */
+    static final class Floats extends HostView {
+        private final FloatBuffer buffer;
+
+        Floats(FloatBuffer buffer) {
+            this.buffer = buffer;
+        }
+
+        @Override
+        int size() {
+            return buffer.capacity();
+        }
+
+        @Override
+        double get(int i) {
+            return buffer.get(i);
+        }
+
+        @Override
+        void set(int i, double value) {
+            buffer.put(i, (float) value);
+        }
+
+        @Override
+        void readInto(float[] dst) {
+            buffer.get(0, dst);
+        }
+
+        @Override
+        void readInto(double[] dst) {
+            for (int i = 0; i < dst.length; i++) {
+                dst[i] = buffer.get(i);
+            }
+        }
+
+        @Override
+        void writeFrom(float[] src) {
+            buffer.put(0, src);
+        }
+
+        @Override
+        void writeFrom(double[] src) {
+            for (int i = 0; i < src.length; i++) {
+                buffer.put(i, (float) src[i]);
+            }
+        }
+
+        @Override
+        void copyTo(int srcPos, HostView dst, int dstPos, int length) {
+            ((Floats) dst).buffer.put(dstPos, buffer, srcPos, length);
+        }
+    }
+
+    /** FLOAT64 elements. */
+    static final class Doubles extends HostView {
+        private final DoubleBuffer buffer;
+
+        Doubles(DoubleBuffer buffer) {
+            this.buffer = buffer;
+        }
+
+        @Override
+        int size() {
+            return buffer.capacity();
+        }
+
+        @Override
+        double get(int i) {
+            return buffer.get(i);
+        }
+
+        @Override
+        void set(int i, double value) {
+            buffer.put(i, value);
+        }
+
+        @Override
+        void readInto(float[] dst) {
+            for (int i = 0; i < dst.length; i++) {
+                dst[i] = (float) buffer.get(i);
+            }
+        }
+
+        @Override
+        void readInto(double[] dst) {
+            buffer.get(0, dst);
+        }
+
+        @Override
+        void writeFrom(float[] src) {
+            for (int i = 0; i < src.length; i++) {
+                buffer.put(i, src[i]);
+            }
+        }
+
+        @Override
+        void writeFrom(double[] src) {
+            buffer.put(0, src);
+        }
+
+        @Override
+        void copyTo(int srcPos, HostView dst, int dstPos, int length) {
+            ((Doubles) dst).buffer.put(dstPos, buffer, srcPos, length);
+        }
+    }
+}

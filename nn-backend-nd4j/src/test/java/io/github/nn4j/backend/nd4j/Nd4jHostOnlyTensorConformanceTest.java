@@ -1,0 +1,12 @@
+package io.github.nn4j.backend.nd4j;
+
+import io.github.nn4j.api.backend.Backend;
+import io.github.nn4j.api.conformance.TensorConformanceTest;
+
+/** The shared tensor conformance suite on the ND4J backend with every kernel in Java on the off-heap memory. */
+class Nd4jHostOnlyTensorConformanceTest extends TensorConformanceTest {
+    @Override
+    protected Backend backend() {
+        return Nd4jTestBackends.hostOnly();
+    }
+}
