@@ -1,0 +1,19 @@
+package io.github.nn4j.benchmarks;
+
+/**
+ * The JVM options of every benchmark fork, for {@code @Fork(jvmArgsAppend = ...)}.
+ *
+ * <p>The Vector API module lets the pure backend use its SIMD kernels (without it, the pure backend runs its
+ * scalar kernels); the larger thread stack is what the app uses too. Native thread counts
+ * ({@code OMP_NUM_THREADS}) are environment variables, which forks inherit from the launching JVM: see
+ * {@code run.sh}.
+ */
+public final class ForkSettings {
+    /** Makes {@code jdk.incubator.vector} available, enabling the pure backend's SIMD path. */
+    public static final String VECTOR_MODULE = "--add-modules=jdk.incubator.vector";
+    /** Thread stack size used by the app. */
+    public static final String THREAD_STACK = "-Xss16m";
+
+    private ForkSettings() {
+    }
+}
