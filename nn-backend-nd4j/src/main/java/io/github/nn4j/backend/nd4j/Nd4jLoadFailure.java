@@ -29,13 +29,20 @@ final class Nd4jLoadFailure {
                 || root instanceof UnsatisfiedLinkError) {
             return "ND4J's native library did not load: " + describe(root) + ". On this platform (" + platform
                     + ") it comes from " + nativeJar + " (build with -Djavacpp.platform=" + platform + ")"
-                    + (error != root ? "; ND4J said: " + describe(error) : "");
+                    + (error != root && error.getMessage() != null ? "; ND4J said: " + describe(error) : "");
         }
         return "ND4J failed to start: " + describe(error) + (error != root ? "; cause: " + describe(root) : "");
     }
 
     private static String describe(Throwable t) {
         String m = t.getMessage();
-        return t.getClass().getSimpleName() + (m == null ? "" : ": " + m.strip().replaceAll("\\s+", " "));
+        if (m == null) {
+            return t.getClass().getSimpleName();
+        }
+        String text = m.strip().replaceAll("\\s+", " ");
+        while (text.endsWith(".")) {
+            text = text.substring(0, text.length() - 1);
+        }
+        return t.getClass().getSimpleName() + ": " + text;
     }
 }

@@ -1,0 +1,163 @@
+package io.github.nn4j.models.selection;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
+
+/**
+ * Runs {@link SelectionProbe} in a fresh JVM whose class path is this test JVM's, minus chosen entries: the way to
+ * put exactly the wanted backend jars on a class path inside a Maven build (where the test class path holds all
+ * three backend modules, as {@code target/classes} directories or jars).
+ */
+final class ChildJvm {
+    /** The three backend modules, by the directory or jar name that identifies their class path entry. */
+    enum Module {
+        PURE("nn-backend-pure"), JBLAS("nn-backend-jblas"), ND4J("nn-backend-nd4j");
+
+        final String marker;
+
+        Module(String marker) {
+            this.marker = marker;
+        }
+
+        boolean owns(String classPathEntry) {
+            return classPathEntry.contains(marker);
+        }
+    }
+
+    /** What the child printed and how it ended. */
+    record Result(int exitCode, String stdout, String stderr) {
+        /** The value of the first stdout line {@code key=value}, or {@code null}. */
+        String value(String key) {
+            for (String line : stdout.split("\\R")) {
+                if (line.startsWith(key + "=")) {
+                    return line.substring(key.length() + 1);
+                }
+            }
+            return null;
+        }
+
+        /** The {@code backend=} lines, by backend name, each split into its five fields. */
+        Map<String, String[]> backends() {
+            Map<String, String[]> out = new LinkedHashMap<>();
+            for (String line : stdout.split("\\R")) {
+                if (line.startsWith("backend=")) {
+                    String[] f = line.substring("backend=".length()).split("\\|", 5);
+                    out.put(f[0], f);
+                }
+            }
+            return out;
+        }
+
+        @Override
+        public String toString() {
+            return "exit " + exitCode + "\n--- stdout\n" + stdout + "--- stderr\n" + stderr;
+        }
+    }
+
+    private static final long TIMEOUT_SECONDS = 120;
+
+    private final Set<Module> modules;
+    private final Predicate<String> alsoDrop;
+    private final List<String> jvmOptions = new ArrayList<>();
+    private final Map<String, String> environment = new LinkedHashMap<>();
+
+    private ChildJvm(Set<Module> modules, Predicate<String> alsoDrop) {
+        this.modules = modules;
+        this.alsoDrop = alsoDrop;
+    }
+
+    /** A child whose class path has exactly these backend modules. */
+    static ChildJvm with(Module... modules) {
+        return new ChildJvm(Set.of(modules), entry -> false);
+    }
+
+    /** Also removes the class path entries matching {@code drop} (e.g. a native library jar). */
+    ChildJvm without(Predicate<String> drop) {
+        ChildJvm c = new ChildJvm(modules, alsoDrop.or(drop));
+        c.jvmOptions.addAll(jvmOptions);
+        c.environment.putAll(environment);
+        return c;
+    }
+
+    /** Adds a JVM option such as {@code -Dnn4j.backend=jblas}. */
+    ChildJvm option(String jvmOption) {
+        jvmOptions.add(jvmOption);
+        return this;
+    }
+
+    /** Sets an environment variable of the child. */
+    ChildJvm env(String name, String value) {
+        environment.put(name, value);
+        return this;
+    }
+
+    /** The test JVM's class path (Surefire exposes it even when it starts the JVM through a manifest-only jar). */
+    static List<String> testClassPath() {
+        String cp = System.getProperty("surefire.test.class.path");
+        if (cp == null || cp.isBlank()) {
+            cp = System.getProperty("java.class.path");
+        }
+        return Arrays.stream(cp.split(File.pathSeparator)).filter(s -> !s.isBlank()).collect(Collectors.toList());
+    }
+
+    String classPath() {
+        List<String> kept = new ArrayList<>();
+        for (String entry : testClassPath()) {
+            boolean unwantedBackend = false;
+            for (Module m : Module.values()) {
+                if (m.owns(entry) && !modules.contains(m)) {
+                    unwantedBackend = true;
+                }
+            }
+            if (!unwantedBackend && !alsoDrop.test(entry)) {
+                kept.add(entry);
+            }
+        }
+        return String.join(File.pathSeparator, kept);
+    }
+
+    /** Runs {@link SelectionProbe} and waits for it. */
+    Result run() throws IOException, InterruptedException {
+        Path java = Paths.get(System.getProperty("java.home"), "bin", "java");
+        List<String> command = new ArrayList<>();
+        command.add(java.toString());
+        // the registry's decisions at INFO whatever the test resources configure; ND4J's start-up quiet
+        command.add("-Dorg.slf4j.simpleLogger.log.io.github.nn4j=info");
+        command.add("-Dorg.slf4j.simpleLogger.log.org.nd4j=warn");
+        command.addAll(jvmOptions);
+        command.add("-cp");
+        command.add(classPath());
+        command.add(SelectionProbe.class.getName());
+        ProcessBuilder pb = new ProcessBuilder(command);
+        pb.environment().remove("NN4J_BACKEND"); // the test decides, not the environment of the build
+        pb.environment().putAll(environment);
+        Path out = Files.createTempFile("nn4j-selection", ".out");
+        Path err = Files.createTempFile("nn4j-selection", ".err");
+        try {
+            pb.redirectOutput(out.toFile()).redirectError(err.toFile());
+            Process p = pb.start();
+            if (!p.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+                throw new IllegalStateException("child JVM did not finish within " + TIMEOUT_SECONDS + " s: " + command);
+            }
+            return new Result(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
+                    Files.readString(err, StandardCharsets.UTF_8));
+        } finally {
+            Files.deleteIfExists(out);
+            Files.deleteIfExists(err);
+        }
+    }
+}
