@@ -5,11 +5,15 @@ package io.github.nn4j.backend.pure;
  * only the register-blocked micro-kernel to subclasses.
  *
  * <h2>Blocking</h2>
- * The output is cut into tiles of at most {@code mc x nc} elements. A tile walks the inner dimension in
- * blocks of {@code kc}: it packs the {@code kc x nc} block of {@code op(b)} into column panels
- * {@code nr} wide and the {@code mc x kc} block of {@code op(a)} into row panels {@code mr} tall (both
- * zero-padded, transposes resolved while packing), then runs the micro-kernel on every
- * {@code mr x nr} block of the tile. Packing buffers belong to the thread (allocated once per thread).
+ * The output is cut into tiles: column strips at most {@code nc} wide spanning all rows, cut into row
+ * bands only when the threads need more (or more even) tiles. A tile walks the inner dimension in blocks
+ * of {@code kc}. For each it packs the {@code kc x cols} block of {@code op(b)} once into column panels
+ * {@code nr} wide; then, band of {@code mc} rows by band, it packs the {@code mc x kc} block of
+ * {@code op(a)} into row panels {@code mr} tall (both zero-padded, transposes resolved while packing) and
+ * runs the micro-kernel on every {@code mr x nr} block. The micro-kernel sums into a small per-thread
+ * block, which is then combined into the output as {@code alpha acc + beta c} (with the caller's
+ * {@code beta} for the first {@code kc} block and 1 for the later ones). Packing buffers belong to the
+ * thread and are allocated once per thread.
  *
  * <h2>Threads and determinism</h2>
  * Tiles are independent, so large products share them among the threads of a {@link TileExecutor};
@@ -37,12 +41,12 @@ abstract class DoubleGemm {
      * @param mr rows of the micro-kernel's block
      * @param nr columns of the micro-kernel's block
      * @param kc inner-dimension block length
-     * @param mc most rows in a tile (a multiple of {@code mr})
+     * @param mc rows of a packed band of {@code a} (a multiple of {@code mr})
      * @param nc most columns in a tile (a multiple of {@code nr})
      */
     DoubleGemm(int mr, int nr, int kc, int mc, int nc, TileExecutor executor) {
         if (mc % mr != 0 || nc % nr != 0) {
-            throw new IllegalArgumentException("tile " + mc + "x" + nc + " is not a multiple of the micro-kernel "
+            throw new IllegalArgumentException("blocks " + mc + "x" + nc + " are not multiples of the micro-kernel "
                     + mr + "x" + nr);
         }
         this.mr = mr;
@@ -55,15 +59,40 @@ abstract class DoubleGemm {
     }
 
     /**
-     * Computes, for {@code i < mr, j < nr}, {@code c[cOff + i ldc + j] = alpha acc(i, j) + beta c[...]},
-     * where {@code acc(i, j)} is the sum over {@code p < kc} (in increasing {@code p}) of
-     * {@code aPanel[aOff + p mr + i] * bPanel[bOff + p nr + j]}; with {@code beta == 0} the old value of
-     * {@code c} is not read, and the result is exactly {@code alpha acc}. The final combination must be
-     * done as {@code (alpha * acc) + (beta * c)} with two roundings each, no fused multiply-add, so that
-     * edge blocks (finished in {@link #merge}) round like full ones.
+     * Computes, for {@code i < mr, j < nr}, {@code acc[i nr + j]} as the sum over {@code p < kc} (in increasing
+     * {@code p}, each term added in the same way for every element) of
+     * {@code aPanel[aOff + p mr + i] * bPanel[bOff + p nr + j]}. Only the accumulation lives here; the
+     * scaling and the update of {@code c} are separate ({@link #combine}) so that this hot loop stays small.
      */
-    protected abstract void microKernel(int kc, double[] aPanel, int aOff, double[] bPanel, int bOff,
-                                        double alpha, double beta, double[] c, int cOff, int ldc);
+    protected abstract void microKernel(int kc, double[] aPanel, int aOff, double[] bPanel, int bOff, double[] acc);
+
+    /**
+     * {@code c[cOff + i ldc + j] = alpha acc[i nr + j] + beta c[...]} for the full {@code mr x nr} block; with
+     * {@code beta == 0} the old {@code c} is not read. Overrides must round exactly as this does (a product,
+     * a product, a sum; no fused multiply-add), because edge blocks are finished by {@link #merge}.
+     */
+    protected void combine(double[] acc, double alpha, double beta, double[] c, int cOff, int ldc) {
+        merge(acc, mr, nr, alpha, beta, c, cOff, ldc);
+    }
+
+    /** Copies {@code nr} consecutive elements (one row of a full {@code b} panel); a call per row, so keep it cheap. */
+    protected void copyPanelRow(double[] src, int srcOff, double[] dst, int dstOff) {
+        System.arraycopy(src, srcOff, dst, dstOff, nr);
+    }
+
+    /**
+     * Packs {@code mr} rows of a row-major matrix, {@code depth} elements each, starting at {@code src} with
+     * rows {@code lda} apart, into one {@code a} panel: {@code dst[off + p mr + i] = src[src + i lda + p]}.
+     * A transposition, and the costliest packing step; subclasses unroll it for their {@code mr}.
+     */
+    protected void packRowPanel(double[] a, int src, int lda, int depth, double[] dst, int off) {
+        for (int p = 0; p < depth; p++) {
+            int d = off + p * mr;
+            for (int i = 0; i < mr; i++) {
+                dst[d + i] = a[src + i * lda + p];
+            }
+        }
+    }
 
     /** {@code c = alpha op(a) op(b) + beta c}; see {@link DoubleKernels#gemm}. */
     final void gemm(double alpha, double[] a, boolean transA, double[] b, boolean transB, double beta, double[] c,
@@ -107,8 +136,8 @@ abstract class DoubleGemm {
         }
     }
 
-    /** Finishes an edge block: {@code c = alpha acc + beta c} for the {@code rows x cols} part of the scratch. */
-    private void merge(double[] acc, int rows, int cols, double alpha, double beta, double[] c, int cOff, int ldc) {
+    /** {@code c = alpha acc + beta c} for the top-left {@code rows x cols} of a block (beta 0: c not read). */
+    final void merge(double[] acc, int rows, int cols, double alpha, double beta, double[] c, int cOff, int ldc) {
         for (int i = 0; i < rows; i++) {
             int s = i * nr;
             int o = cOff + i * ldc;
@@ -122,7 +151,7 @@ abstract class DoubleGemm {
     private final class Workspace {
         final double[] aPack = new double[mc * kc];
         final double[] bPack = new double[kc * nc];
-        final double[] edge = new double[mr * nr];
+        final double[] acc = new double[mr * nr];
         final Product product = new Product();
     }
 
@@ -163,13 +192,24 @@ abstract class DoubleGemm {
             c = null;
         }
 
-        /** Chooses tile sizes giving at least {@code threads} tiles where the shape allows; returns the tile count. */
+        /**
+         * Chooses the tiles: column strips of at most {@code nc} columns spanning all rows (so each block of
+         * {@code b} is packed once), cut into row bands when that is needed to give every thread work and an
+         * equal share; returns the tile count.
+         */
         int plan(int threads) {
-            tileRows = Math.min(mc, roundUp(m, mr));
-            tileCols = Math.min(nc, roundUp(n, nr));
-            while (ceilDiv(m, tileRows) * ceilDiv(n, tileCols) < threads) {
-                if (tileRows > mr && (tileRows >= tileCols || tileCols <= nr)) {
-                    tileRows = roundUp(ceilDiv(tileRows, 2), mr);
+            int strips = ceilDiv(n, nc);
+            tileCols = roundUp(ceilDiv(n, strips), nr);
+            tileRows = roundUp(m, mr);
+            while (threads > 1) {
+                int tiles = ceilDiv(m, tileRows) * ceilDiv(n, tileCols);
+                boolean unbalanced = tiles < threads || (tiles % threads != 0 && tiles < 4 * threads);
+                if (!unbalanced) {
+                    break;
+                }
+                if (tileRows > mr) {
+                    int bands = ceilDiv(m, tileRows) + 1;
+                    tileRows = roundUp(ceilDiv(m, bands), mr);
                 } else if (tileCols > nr) {
                     tileCols = roundUp(ceilDiv(tileCols, 2), nr);
                 } else {
@@ -189,9 +229,13 @@ abstract class DoubleGemm {
             int cols = Math.min(tileCols, n - j0);
             for (int p0 = 0; p0 < k; p0 += kc) {
                 int depth = Math.min(kc, k - p0);
+                double betaNow = p0 == 0 ? beta : 1.0;
                 packB(ws.bPack, p0, depth, j0, cols);
-                packA(ws.aPack, i0, rows, p0, depth);
-                blockProduct(ws, i0, rows, j0, cols, depth, p0 == 0 ? beta : 1.0);
+                for (int ib = 0; ib < rows; ib += mc) {
+                    int bandRows = Math.min(mc, rows - ib);
+                    packA(ws.aPack, i0 + ib, bandRows, p0, depth);
+                    blockProduct(ws, i0 + ib, bandRows, j0, cols, depth, betaNow);
+                }
             }
         }
 
@@ -203,26 +247,29 @@ abstract class DoubleGemm {
                 for (int jr = 0; jr < cols; jr += nr) {
                     int q = Math.min(nr, cols - jr);
                     int cOff = (i0 + ir) * n + j0 + jr;
+                    microKernel(depth, aPack, ir * depth, bPack, jr * depth, ws.acc);
                     if (r == mr && q == nr) {
-                        microKernel(depth, aPack, ir * depth, bPack, jr * depth, alpha, betaNow, c, cOff, n);
+                        combine(ws.acc, alpha, betaNow, c, cOff, n);
                     } else {
-                        microKernel(depth, aPack, ir * depth, bPack, jr * depth, 1.0, 0.0, ws.edge, 0, nr);
-                        merge(ws.edge, r, q, alpha, betaNow, c, cOff, n);
+                        merge(ws.acc, r, q, alpha, betaNow, c, cOff, n);
                     }
                 }
             }
         }
 
-        /** Packs rows {@code i0 ..} ({@code rows}) and columns {@code p0 ..} ({@code depth}) of op(a) into row panels. */
+        /** Packs rows {@code i0 ..} ({@code rows}) and columns {@code p0 ..} ({@code depth}) of op(a) into panels. */
         private void packA(double[] dst, int i0, int rows, int p0, int depth) {
             for (int ir = 0; ir < rows; ir += mr) {
                 int off = ir * depth;
                 int r = Math.min(mr, rows - ir);
-                if (!transA) { // a is [m, k]
-                    for (int ii = 0; ii < r; ii++) {
-                        int src = (i0 + ir + ii) * k + p0;
-                        for (int p = 0; p < depth; p++) {
-                            dst[off + p * mr + ii] = a[src + p];
+                if (!transA && r == mr) { // a is [m, k]
+                    packRowPanel(a, (i0 + ir) * k + p0, k, depth, dst, off);
+                } else if (!transA) {
+                    int src = (i0 + ir) * k + p0;
+                    for (int p = 0; p < depth; p++) {
+                        int d = off + p * mr;
+                        for (int ii = 0; ii < r; ii++) {
+                            dst[d + ii] = a[src + ii * k + p];
                         }
                     }
                 } else { // a is [k, m]
@@ -242,14 +289,20 @@ abstract class DoubleGemm {
             }
         }
 
-        /** Packs rows {@code p0 ..} ({@code depth}) and columns {@code j0 ..} ({@code cols}) of op(b) into column panels. */
+        /** Packs rows {@code p0 ..} ({@code depth}) and columns {@code j0 ..} ({@code cols}) of op(b) into panels. */
         private void packB(double[] dst, int p0, int depth, int j0, int cols) {
             for (int jr = 0; jr < cols; jr += nr) {
                 int off = jr * depth;
                 int q = Math.min(nr, cols - jr);
                 if (!transB) { // b is [k, n]
-                    for (int p = 0; p < depth; p++) {
-                        System.arraycopy(b, (p0 + p) * n + j0 + jr, dst, off + p * nr, q);
+                    if (q == nr) {
+                        for (int p = 0; p < depth; p++) {
+                            copyPanelRow(b, (p0 + p) * n + j0 + jr, dst, off + p * nr);
+                        }
+                    } else {
+                        for (int p = 0; p < depth; p++) {
+                            System.arraycopy(b, (p0 + p) * n + j0 + jr, dst, off + p * nr, q);
+                        }
                     }
                 } else { // b is [n, k]
                     for (int jj = 0; jj < q; jj++) {

@@ -14,7 +14,10 @@ import io.github.nn4j.api.tensor.UnaryOp;
  */
 interface DoubleKernels {
 
-    /** {@code c = alpha op(a) op(b) + beta c} with {@code op(a)} {@code [m, k]}, {@code op(b)} {@code [k, n]}; beta 0 ignores c. */
+    /**
+     * {@code c = alpha op(a) op(b) + beta c} with {@code op(a)} {@code [m, k]} and {@code op(b)} {@code [k, n]};
+     * with {@code beta == 0} the old contents of {@code c} are ignored, even NaN.
+     */
     void gemm(double alpha, double[] a, boolean transA, double[] b, boolean transB, double beta, double[] c,
               int m, int n, int k);
 

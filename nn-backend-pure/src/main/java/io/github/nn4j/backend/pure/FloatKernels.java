@@ -14,7 +14,10 @@ import io.github.nn4j.api.tensor.UnaryOp;
  */
 interface FloatKernels {
 
-    /** {@code c = alpha op(a) op(b) + beta c} with {@code op(a)} {@code [m, k]}, {@code op(b)} {@code [k, n]}; beta 0 ignores c. */
+    /**
+     * {@code c = alpha op(a) op(b) + beta c} with {@code op(a)} {@code [m, k]} and {@code op(b)} {@code [k, n]};
+     * with {@code beta == 0} the old contents of {@code c} are ignored, even NaN.
+     */
     void gemm(float alpha, float[] a, boolean transA, float[] b, boolean transB, float beta, float[] c,
               int m, int n, int k);
 

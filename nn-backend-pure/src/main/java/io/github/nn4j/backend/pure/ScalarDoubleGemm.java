@@ -17,8 +17,7 @@ final class ScalarDoubleGemm extends DoubleGemm {
     }
 
     @Override
-    protected void microKernel(int kc, double[] a, int aOff, double[] b, int bOff, double alpha, double beta,
-                               double[] c, int cOff, int ldc) {
+    protected void microKernel(int kc, double[] a, int aOff, double[] b, int bOff, double[] acc) {
         double c00 = 0.0; double c01 = 0.0; double c02 = 0.0; double c03 = 0.0;
         double c10 = 0.0; double c11 = 0.0; double c12 = 0.0; double c13 = 0.0;
         double c20 = 0.0; double c21 = 0.0; double c22 = 0.0; double c23 = 0.0;
@@ -39,29 +38,36 @@ final class ScalarDoubleGemm extends DoubleGemm {
             c20 += a2 * b0; c21 += a2 * b1; c22 += a2 * b2; c23 += a2 * b3;
             c30 += a3 * b0; c31 += a3 * b1; c32 += a3 * b2; c33 += a3 * b3;
         }
-        int o0 = cOff;
-        store(c, o0, c00, alpha, beta);
-        store(c, o0 + 1, c01, alpha, beta);
-        store(c, o0 + 2, c02, alpha, beta);
-        store(c, o0 + 3, c03, alpha, beta);
-        int o1 = cOff + ldc;
-        store(c, o1, c10, alpha, beta);
-        store(c, o1 + 1, c11, alpha, beta);
-        store(c, o1 + 2, c12, alpha, beta);
-        store(c, o1 + 3, c13, alpha, beta);
-        int o2 = cOff + 2 * ldc;
-        store(c, o2, c20, alpha, beta);
-        store(c, o2 + 1, c21, alpha, beta);
-        store(c, o2 + 2, c22, alpha, beta);
-        store(c, o2 + 3, c23, alpha, beta);
-        int o3 = cOff + 3 * ldc;
-        store(c, o3, c30, alpha, beta);
-        store(c, o3 + 1, c31, alpha, beta);
-        store(c, o3 + 2, c32, alpha, beta);
-        store(c, o3 + 3, c33, alpha, beta);
+        acc[0] = c00;
+        acc[1] = c01;
+        acc[2] = c02;
+        acc[3] = c03;
+        acc[4] = c10;
+        acc[5] = c11;
+        acc[6] = c12;
+        acc[7] = c13;
+        acc[8] = c20;
+        acc[9] = c21;
+        acc[10] = c22;
+        acc[11] = c23;
+        acc[12] = c30;
+        acc[13] = c31;
+        acc[14] = c32;
+        acc[15] = c33;
     }
 
-    private static void store(double[] c, int o, double acc, double alpha, double beta) {
-        c[o] = beta == 0.0 ? alpha * acc : alpha * acc + beta * c[o];
+    @Override
+    protected void packRowPanel(double[] a, int src, int lda, int depth, double[] dst, int off) {
+        int s0 = src;
+        int s1 = s0 + lda;
+        int s2 = s1 + lda;
+        int s3 = s2 + lda;
+        for (int p = 0; p < depth; p++) {
+            int d = off + 4 * p;
+            dst[d] = a[s0 + p];
+            dst[d + 1] = a[s1 + p];
+            dst[d + 2] = a[s2 + p];
+            dst[d + 3] = a[s3 + p];
+        }
     }
 }

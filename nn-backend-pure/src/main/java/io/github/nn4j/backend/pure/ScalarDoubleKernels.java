@@ -26,24 +26,29 @@ class ScalarDoubleKernels implements DoubleKernels {
 
     @Override
     public void binary(BinaryOp op, double[] a, double[] b, double[] out, int n) {
+        binaryRange(op, a, b, out, 0, n);
+    }
+
+    /** {@link #binary} for the elements {@code from .. to-1}. */
+    final void binaryRange(BinaryOp op, double[] a, double[] b, double[] out, int from, int to) {
         switch (op) {
             case ADD:
-                for (int i = 0; i < n; i++) {
+                for (int i = from; i < to; i++) {
                     out[i] = a[i] + b[i];
                 }
                 break;
             case SUB:
-                for (int i = 0; i < n; i++) {
+                for (int i = from; i < to; i++) {
                     out[i] = a[i] - b[i];
                 }
                 break;
             case MUL:
-                for (int i = 0; i < n; i++) {
+                for (int i = from; i < to; i++) {
                     out[i] = a[i] * b[i];
                 }
                 break;
             case DIV:
-                for (int i = 0; i < n; i++) {
+                for (int i = from; i < to; i++) {
                     out[i] = a[i] / b[i];
                 }
                 break;
@@ -54,39 +59,44 @@ class ScalarDoubleKernels implements DoubleKernels {
 
     @Override
     public void scalar(ScalarOp op, double[] a, double s, double[] out, int n) {
+        scalarRange(op, a, s, out, 0, n);
+    }
+
+    /** {@link #scalar} for the elements {@code from .. to-1}. */
+    final void scalarRange(ScalarOp op, double[] a, double s, double[] out, int from, int to) {
         switch (op) {
             case ADD:
-                for (int i = 0; i < n; i++) {
+                for (int i = from; i < to; i++) {
                     out[i] = a[i] + s;
                 }
                 break;
             case SUB:
-                for (int i = 0; i < n; i++) {
+                for (int i = from; i < to; i++) {
                     out[i] = a[i] - s;
                 }
                 break;
             case REVERSE_SUB:
-                for (int i = 0; i < n; i++) {
+                for (int i = from; i < to; i++) {
                     out[i] = s - a[i];
                 }
                 break;
             case MUL:
-                for (int i = 0; i < n; i++) {
+                for (int i = from; i < to; i++) {
                     out[i] = a[i] * s;
                 }
                 break;
             case DIV:
-                for (int i = 0; i < n; i++) {
+                for (int i = from; i < to; i++) {
                     out[i] = a[i] / s;
                 }
                 break;
             case MAX:
-                for (int i = 0; i < n; i++) {
+                for (int i = from; i < to; i++) {
                     out[i] = Math.max(a[i], s);
                 }
                 break;
             case MIN:
-                for (int i = 0; i < n; i++) {
+                for (int i = from; i < to; i++) {
                     out[i] = Math.min(a[i], s);
                 }
                 break;
@@ -97,34 +107,39 @@ class ScalarDoubleKernels implements DoubleKernels {
 
     @Override
     public void unary(UnaryOp f, double[] a, double[] out, int n) {
+        unaryRange(f, a, out, 0, n);
+    }
+
+    /** {@link #unary} for the elements {@code from .. to-1}. */
+    final void unaryRange(UnaryOp f, double[] a, double[] out, int from, int to) {
         switch (f) {
             case NEGATE:
-                for (int i = 0; i < n; i++) {
+                for (int i = from; i < to; i++) {
                     out[i] = -a[i];
                 }
                 break;
             case ABS:
-                for (int i = 0; i < n; i++) {
+                for (int i = from; i < to; i++) {
                     out[i] = Math.abs(a[i]);
                 }
                 break;
             case SQUARE:
-                for (int i = 0; i < n; i++) {
+                for (int i = from; i < to; i++) {
                     out[i] = a[i] * a[i];
                 }
                 break;
             case SQRT:
-                for (int i = 0; i < n; i++) {
+                for (int i = from; i < to; i++) {
                     out[i] = Math.sqrt(a[i]);
                 }
                 break;
             case EXP:
-                for (int i = 0; i < n; i++) {
+                for (int i = from; i < to; i++) {
                     out[i] = Math.exp(a[i]);
                 }
                 break;
             case LOG:
-                for (int i = 0; i < n; i++) {
+                for (int i = from; i < to; i++) {
                     out[i] = Math.log(a[i]);
                 }
                 break;
@@ -135,25 +150,30 @@ class ScalarDoubleKernels implements DoubleKernels {
 
     @Override
     public void activation(Activation f, double[] x, double[] y, int n) {
+        activationRange(f, x, y, 0, n);
+    }
+
+    /** {@link #activation} for the elements {@code from .. to-1}. */
+    final void activationRange(Activation f, double[] x, double[] y, int from, int to) {
         switch (f) {
             case IDENTITY:
                 if (x != y) {
-                    System.arraycopy(x, 0, y, 0, n);
+                    System.arraycopy(x, from, y, from, to - from);
                 }
                 break;
             case RELU:
-                for (int i = 0; i < n; i++) {
+                for (int i = from; i < to; i++) {
                     y[i] = x[i] > 0.0 ? x[i] : 0.0;
                 }
                 break;
             case SIGMOID:
                 // exp(-x) overflows to infinity for very negative x, giving exactly 0; never NaN.
-                for (int i = 0; i < n; i++) {
+                for (int i = from; i < to; i++) {
                     y[i] = (1.0 / (1.0 + Math.exp(-x[i])));
                 }
                 break;
             case TANH:
-                for (int i = 0; i < n; i++) {
+                for (int i = from; i < to; i++) {
                     y[i] = Math.tanh(x[i]);
                 }
                 break;
@@ -164,25 +184,31 @@ class ScalarDoubleKernels implements DoubleKernels {
 
     @Override
     public void activationBackward(Activation f, double[] x, double[] y, double[] dy, double[] dx, int n) {
+        activationBackwardRange(f, x, y, dy, dx, 0, n);
+    }
+
+    /** {@link #activationBackward} for the elements {@code from .. to-1}. */
+    final void activationBackwardRange(Activation f, double[] x, double[] y, double[] dy, double[] dx,
+                                       int from, int to) {
         switch (f) {
             case IDENTITY:
                 if (dy != dx) {
-                    System.arraycopy(dy, 0, dx, 0, n);
+                    System.arraycopy(dy, from, dx, from, to - from);
                 }
                 break;
             case RELU:
-                for (int i = 0; i < n; i++) {
+                for (int i = from; i < to; i++) {
                     dx[i] = x[i] > 0.0 ? dy[i] : 0.0;
                 }
                 break;
             case SIGMOID:
-                for (int i = 0; i < n; i++) {
+                for (int i = from; i < to; i++) {
                     double v = y[i];
                     dx[i] = v * (1.0 - v) * dy[i];
                 }
                 break;
             case TANH:
-                for (int i = 0; i < n; i++) {
+                for (int i = from; i < to; i++) {
                     double v = y[i];
                     dx[i] = (1.0 - v * v) * dy[i];
                 }
@@ -204,7 +230,12 @@ class ScalarDoubleKernels implements DoubleKernels {
 
     @Override
     public void axpy(double alpha, double[] x, double[] y, int n) {
-        for (int i = 0; i < n; i++) {
+        axpyRange(alpha, x, y, 0, n);
+    }
+
+    /** {@link #axpy} for the elements {@code from .. to-1}. */
+    final void axpyRange(double alpha, double[] x, double[] y, int from, int to) {
+        for (int i = from; i < to; i++) {
             y[i] += alpha * x[i];
         }
     }

@@ -26,24 +26,29 @@ class ScalarFloatKernels implements FloatKernels {
 
     @Override
     public void binary(BinaryOp op, float[] a, float[] b, float[] out, int n) {
+        binaryRange(op, a, b, out, 0, n);
+    }
+
+    /** {@link #binary} for the elements {@code from .. to-1}. */
+    final void binaryRange(BinaryOp op, float[] a, float[] b, float[] out, int from, int to) {
         switch (op) {
             case ADD:
-                for (int i = 0; i < n; i++) {
+                for (int i = from; i < to; i++) {
                     out[i] = a[i] + b[i];
                 }
                 break;
             case SUB:
-                for (int i = 0; i < n; i++) {
+                for (int i = from; i < to; i++) {
                     out[i] = a[i] - b[i];
                 }
                 break;
             case MUL:
-                for (int i = 0; i < n; i++) {
+                for (int i = from; i < to; i++) {
                     out[i] = a[i] * b[i];
                 }
                 break;
             case DIV:
-                for (int i = 0; i < n; i++) {
+                for (int i = from; i < to; i++) {
                     out[i] = a[i] / b[i];
                 }
                 break;
@@ -54,39 +59,44 @@ class ScalarFloatKernels implements FloatKernels {
 
     @Override
     public void scalar(ScalarOp op, float[] a, float s, float[] out, int n) {
+        scalarRange(op, a, s, out, 0, n);
+    }
+
+    /** {@link #scalar} for the elements {@code from .. to-1}. */
+    final void scalarRange(ScalarOp op, float[] a, float s, float[] out, int from, int to) {
         switch (op) {
             case ADD:
-                for (int i = 0; i < n; i++) {
+                for (int i = from; i < to; i++) {
                     out[i] = a[i] + s;
                 }
                 break;
             case SUB:
-                for (int i = 0; i < n; i++) {
+                for (int i = from; i < to; i++) {
                     out[i] = a[i] - s;
                 }
                 break;
             case REVERSE_SUB:
-                for (int i = 0; i < n; i++) {
+                for (int i = from; i < to; i++) {
                     out[i] = s - a[i];
                 }
                 break;
             case MUL:
-                for (int i = 0; i < n; i++) {
+                for (int i = from; i < to; i++) {
                     out[i] = a[i] * s;
                 }
                 break;
             case DIV:
-                for (int i = 0; i < n; i++) {
+                for (int i = from; i < to; i++) {
                     out[i] = a[i] / s;
                 }
                 break;
             case MAX:
-                for (int i = 0; i < n; i++) {
+                for (int i = from; i < to; i++) {
                     out[i] = Math.max(a[i], s);
                 }
                 break;
             case MIN:
-                for (int i = 0; i < n; i++) {
+                for (int i = from; i < to; i++) {
                     out[i] = Math.min(a[i], s);
                 }
                 break;
@@ -97,34 +107,39 @@ class ScalarFloatKernels implements FloatKernels {
 
     @Override
     public void unary(UnaryOp f, float[] a, float[] out, int n) {
+        unaryRange(f, a, out, 0, n);
+    }
+
+    /** {@link #unary} for the elements {@code from .. to-1}. */
+    final void unaryRange(UnaryOp f, float[] a, float[] out, int from, int to) {
         switch (f) {
             case NEGATE:
-                for (int i = 0; i < n; i++) {
+                for (int i = from; i < to; i++) {
                     out[i] = -a[i];
                 }
                 break;
             case ABS:
-                for (int i = 0; i < n; i++) {
+                for (int i = from; i < to; i++) {
                     out[i] = Math.abs(a[i]);
                 }
                 break;
             case SQUARE:
-                for (int i = 0; i < n; i++) {
+                for (int i = from; i < to; i++) {
                     out[i] = a[i] * a[i];
                 }
                 break;
             case SQRT:
-                for (int i = 0; i < n; i++) {
+                for (int i = from; i < to; i++) {
                     out[i] = (float) Math.sqrt(a[i]);
                 }
                 break;
             case EXP:
-                for (int i = 0; i < n; i++) {
+                for (int i = from; i < to; i++) {
                     out[i] = (float) Math.exp(a[i]);
                 }
                 break;
             case LOG:
-                for (int i = 0; i < n; i++) {
+                for (int i = from; i < to; i++) {
                     out[i] = (float) Math.log(a[i]);
                 }
                 break;
@@ -135,25 +150,30 @@ class ScalarFloatKernels implements FloatKernels {
 
     @Override
     public void activation(Activation f, float[] x, float[] y, int n) {
+        activationRange(f, x, y, 0, n);
+    }
+
+    /** {@link #activation} for the elements {@code from .. to-1}. */
+    final void activationRange(Activation f, float[] x, float[] y, int from, int to) {
         switch (f) {
             case IDENTITY:
                 if (x != y) {
-                    System.arraycopy(x, 0, y, 0, n);
+                    System.arraycopy(x, from, y, from, to - from);
                 }
                 break;
             case RELU:
-                for (int i = 0; i < n; i++) {
+                for (int i = from; i < to; i++) {
                     y[i] = x[i] > 0f ? x[i] : 0f;
                 }
                 break;
             case SIGMOID:
                 // exp(-x) overflows to infinity for very negative x, giving exactly 0; never NaN.
-                for (int i = 0; i < n; i++) {
+                for (int i = from; i < to; i++) {
                     y[i] = (float) (1.0 / (1.0 + Math.exp(-x[i])));
                 }
                 break;
             case TANH:
-                for (int i = 0; i < n; i++) {
+                for (int i = from; i < to; i++) {
                     y[i] = (float) Math.tanh(x[i]);
                 }
                 break;
@@ -164,25 +184,31 @@ class ScalarFloatKernels implements FloatKernels {
 
     @Override
     public void activationBackward(Activation f, float[] x, float[] y, float[] dy, float[] dx, int n) {
+        activationBackwardRange(f, x, y, dy, dx, 0, n);
+    }
+
+    /** {@link #activationBackward} for the elements {@code from .. to-1}. */
+    final void activationBackwardRange(Activation f, float[] x, float[] y, float[] dy, float[] dx,
+                                       int from, int to) {
         switch (f) {
             case IDENTITY:
                 if (dy != dx) {
-                    System.arraycopy(dy, 0, dx, 0, n);
+                    System.arraycopy(dy, from, dx, from, to - from);
                 }
                 break;
             case RELU:
-                for (int i = 0; i < n; i++) {
+                for (int i = from; i < to; i++) {
                     dx[i] = x[i] > 0f ? dy[i] : 0f;
                 }
                 break;
             case SIGMOID:
-                for (int i = 0; i < n; i++) {
+                for (int i = from; i < to; i++) {
                     float v = y[i];
                     dx[i] = v * (1f - v) * dy[i];
                 }
                 break;
             case TANH:
-                for (int i = 0; i < n; i++) {
+                for (int i = from; i < to; i++) {
                     float v = y[i];
                     dx[i] = (1f - v * v) * dy[i];
                 }
@@ -204,7 +230,12 @@ class ScalarFloatKernels implements FloatKernels {
 
     @Override
     public void axpy(float alpha, float[] x, float[] y, int n) {
-        for (int i = 0; i < n; i++) {
+        axpyRange(alpha, x, y, 0, n);
+    }
+
+    /** {@link #axpy} for the elements {@code from .. to-1}. */
+    final void axpyRange(float alpha, float[] x, float[] y, int from, int to) {
+        for (int i = from; i < to; i++) {
             y[i] += alpha * x[i];
         }
     }

@@ -1,6 +1,5 @@
 package io.github.nn4j.backend.pure;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -36,14 +35,12 @@ final class KernelSets {
         });
     }
 
-    /** Every backend variant this JVM can run with the given thread count. */
+    /**
+     * The backend variant this JVM selects, with the given thread count: SIMD kernels when the Vector API
+     * module is present, else scalar ones. (The build runs the tests once in each kind of JVM.)
+     */
     static List<PureBackend> all(int threads) {
-        List<PureBackend> out = new ArrayList<>();
-        out.add(scalar(threads));
-        if (KernelSelection.vectorModulePresent()) {
-            out.add(vector(threads));
-        }
-        return out;
+        return List.of(KernelSelection.vectorModulePresent() ? vector(threads) : scalar(threads));
     }
 
     /** {@code backend} labelled by its description, for parameterized test names. */

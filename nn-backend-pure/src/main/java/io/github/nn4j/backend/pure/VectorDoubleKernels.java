@@ -1,0 +1,352 @@
+package io.github.nn4j.backend.pure;
+
+import io.github.nn4j.api.tensor.Activation;
+import io.github.nn4j.api.tensor.BinaryOp;
+import io.github.nn4j.api.tensor.Reduction;
+import io.github.nn4j.api.tensor.ScalarOp;
+import io.github.nn4j.api.tensor.UnaryOp;
+import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * The FLOAT64 kernels on the Vector API: each loop runs whole vectors of the preferred species and
+ * leaves the last few elements to the scalar code of {@link ScalarDoubleKernels}. Exponentials,
+ * logarithms and tanh use the Vector API's lane-wise transcendental operators. Sums add the lanes in a
+ * fixed order at the end, so they are deterministic.
+ *
+ * <p>Loaded only when the module {@code jdk.incubator.vector} is present (see {@link KernelSelection}).
+ */
+final class VectorDoubleKernels extends ScalarDoubleKernels {
+    private static final VectorSpecies<Double> S = DoubleVector.SPECIES_PREFERRED;
+    private static final int L = S.length();
+
+    VectorDoubleKernels(DoubleGemm gemm) {
+        super(gemm);
+    }
+
+    @Override
+    public void binary(BinaryOp op, double[] a, double[] b, double[] out, int n) {
+        int bound = S.loopBound(n);
+        switch (op) {
+            case ADD:
+                for (int i = 0; i < bound; i += L) {
+                    DoubleVector.fromArray(S, a, i).add(DoubleVector.fromArray(S, b, i)).intoArray(out, i);
+                }
+                break;
+            case SUB:
+                for (int i = 0; i < bound; i += L) {
+                    DoubleVector.fromArray(S, a, i).sub(DoubleVector.fromArray(S, b, i)).intoArray(out, i);
+                }
+                break;
+            case MUL:
+                for (int i = 0; i < bound; i += L) {
+                    DoubleVector.fromArray(S, a, i).mul(DoubleVector.fromArray(S, b, i)).intoArray(out, i);
+                }
+                break;
+            case DIV:
+                for (int i = 0; i < bound; i += L) {
+                    DoubleVector.fromArray(S, a, i).div(DoubleVector.fromArray(S, b, i)).intoArray(out, i);
+                }
+                break;
+            default:
+                throw new AssertionError(op);
+        }
+        binaryRange(op, a, b, out, bound, n);
+    }
+
+    @Override
+    public void scalar(ScalarOp op, double[] a, double s, double[] out, int n) {
+        int bound = S.loopBound(n);
+        DoubleVector vs = DoubleVector.broadcast(S, s);
+        switch (op) {
+            case ADD:
+                for (int i = 0; i < bound; i += L) {
+                    DoubleVector.fromArray(S, a, i).add(vs).intoArray(out, i);
+                }
+                break;
+            case SUB:
+                for (int i = 0; i < bound; i += L) {
+                    DoubleVector.fromArray(S, a, i).sub(vs).intoArray(out, i);
+                }
+                break;
+            case REVERSE_SUB:
+                for (int i = 0; i < bound; i += L) {
+                    vs.sub(DoubleVector.fromArray(S, a, i)).intoArray(out, i);
+                }
+                break;
+            case MUL:
+                for (int i = 0; i < bound; i += L) {
+                    DoubleVector.fromArray(S, a, i).mul(vs).intoArray(out, i);
+                }
+                break;
+            case DIV:
+                for (int i = 0; i < bound; i += L) {
+                    DoubleVector.fromArray(S, a, i).div(vs).intoArray(out, i);
+                }
+                break;
+            case MAX: // lane-wise max follows Math.max, NaN included
+                for (int i = 0; i < bound; i += L) {
+                    DoubleVector.fromArray(S, a, i).max(vs).intoArray(out, i);
+                }
+                break;
+            case MIN:
+                for (int i = 0; i < bound; i += L) {
+                    DoubleVector.fromArray(S, a, i).min(vs).intoArray(out, i);
+                }
+                break;
+            default:
+                throw new AssertionError(op);
+        }
+        scalarRange(op, a, s, out, bound, n);
+    }
+
+    @Override
+    public void unary(UnaryOp f, double[] a, double[] out, int n) {
+        int bound = S.loopBound(n);
+        switch (f) {
+            case NEGATE:
+                for (int i = 0; i < bound; i += L) {
+                    DoubleVector.fromArray(S, a, i).neg().intoArray(out, i);
+                }
+                break;
+            case ABS:
+                for (int i = 0; i < bound; i += L) {
+                    DoubleVector.fromArray(S, a, i).abs().intoArray(out, i);
+                }
+                break;
+            case SQUARE:
+                for (int i = 0; i < bound; i += L) {
+                    DoubleVector v = DoubleVector.fromArray(S, a, i);
+                    v.mul(v).intoArray(out, i);
+                }
+                break;
+            case SQRT:
+                for (int i = 0; i < bound; i += L) {
+                    DoubleVector.fromArray(S, a, i).sqrt().intoArray(out, i);
+                }
+                break;
+            case EXP:
+                for (int i = 0; i < bound; i += L) {
+                    DoubleVector.fromArray(S, a, i).lanewise(VectorOperators.EXP).intoArray(out, i);
+                }
+                break;
+            case LOG:
+                for (int i = 0; i < bound; i += L) {
+                    DoubleVector.fromArray(S, a, i).lanewise(VectorOperators.LOG).intoArray(out, i);
+                }
+                break;
+            default:
+                throw new AssertionError(f);
+        }
+        unaryRange(f, a, out, bound, n);
+    }
+
+    @Override
+    public void activation(Activation f, double[] x, double[] y, int n) {
+        int bound = S.loopBound(n);
+        DoubleVector zero = DoubleVector.zero(S);
+        DoubleVector one = DoubleVector.broadcast(S, 1.0);
+        switch (f) {
+            case IDENTITY:
+                bound = 0; // a plain copy
+                break;
+            case RELU: // x > 0 ? x : 0, so NaN and -0 give +0 as in the reference
+                for (int i = 0; i < bound; i += L) {
+                    DoubleVector v = DoubleVector.fromArray(S, x, i);
+                    zero.blend(v, v.compare(VectorOperators.GT, 0.0)).intoArray(y, i);
+                }
+                break;
+            case SIGMOID: // exp(-x) overflows to +inf for very negative x, giving exactly 0; never NaN
+                for (int i = 0; i < bound; i += L) {
+                    DoubleVector e = DoubleVector.fromArray(S, x, i).neg().lanewise(VectorOperators.EXP);
+                    one.div(one.add(e)).intoArray(y, i);
+                }
+                break;
+            case TANH:
+                for (int i = 0; i < bound; i += L) {
+                    DoubleVector.fromArray(S, x, i).lanewise(VectorOperators.TANH).intoArray(y, i);
+                }
+                break;
+            default:
+                throw new AssertionError(f);
+        }
+        activationRange(f, x, y, bound, n);
+    }
+
+    @Override
+    public void activationBackward(Activation f, double[] x, double[] y, double[] dy, double[] dx, int n) {
+        int bound = S.loopBound(n);
+        DoubleVector zero = DoubleVector.zero(S);
+        DoubleVector one = DoubleVector.broadcast(S, 1.0);
+        switch (f) {
+            case IDENTITY:
+                bound = 0; // a plain copy
+                break;
+            case RELU:
+                for (int i = 0; i < bound; i += L) {
+                    DoubleVector v = DoubleVector.fromArray(S, x, i);
+                    zero.blend(DoubleVector.fromArray(S, dy, i), v.compare(VectorOperators.GT, 0.0)).intoArray(dx, i);
+                }
+                break;
+            case SIGMOID:
+                for (int i = 0; i < bound; i += L) {
+                    DoubleVector v = DoubleVector.fromArray(S, y, i);
+                    v.mul(one.sub(v)).mul(DoubleVector.fromArray(S, dy, i)).intoArray(dx, i);
+                }
+                break;
+            case TANH:
+                for (int i = 0; i < bound; i += L) {
+                    DoubleVector v = DoubleVector.fromArray(S, y, i);
+                    one.sub(v.mul(v)).mul(DoubleVector.fromArray(S, dy, i)).intoArray(dx, i);
+                }
+                break;
+            default:
+                throw new AssertionError(f);
+        }
+        activationBackwardRange(f, x, y, dy, dx, bound, n);
+    }
+
+    @Override
+    public void addRowVector(double[] a, double[] row, double[] out, int rows, int cols) {
+        int bound = S.loopBound(cols);
+        for (int r = 0; r < rows; r++) {
+            int base = r * cols;
+            for (int j = 0; j < bound; j += L) {
+                DoubleVector.fromArray(S, a, base + j).add(DoubleVector.fromArray(S, row, j)).intoArray(out, base + j);
+            }
+            for (int j = bound; j < cols; j++) {
+                out[base + j] = a[base + j] + row[j];
+            }
+        }
+    }
+
+    @Override
+    public void axpy(double alpha, double[] x, double[] y, int n) {
+        int bound = S.loopBound(n);
+        for (int i = 0; i < bound; i += L) {
+            // multiply, then add: rounds exactly like the scalar tail
+            DoubleVector.fromArray(S, x, i).mul(alpha).add(DoubleVector.fromArray(S, y, i)).intoArray(y, i);
+        }
+        axpyRange(alpha, x, y, bound, n);
+    }
+
+    @Override
+    public double reduce(Reduction r, double[] a, int n) {
+        switch (r) {
+            case SUM:
+                return vectorSum(a, 0, n);
+            case SUM_OF_SQUARES:
+                return sumOfSquares(a, n);
+            case MAX: {
+                int bound = S.loopBound(n);
+                double m = a[0];
+                if (bound > 0) {
+                    DoubleVector acc = DoubleVector.fromArray(S, a, 0);
+                    for (int i = L; i < bound; i += L) {
+                        acc = acc.max(DoubleVector.fromArray(S, a, i));
+                    }
+                    m = acc.reduceLanes(VectorOperators.MAX); // max is order-independent, NaN-propagating
+                }
+                for (int i = bound; i < n; i++) {
+                    m = Math.max(m, a[i]);
+                }
+                return m;
+            }
+            case MIN: {
+                int bound = S.loopBound(n);
+                double m = a[0];
+                if (bound > 0) {
+                    DoubleVector acc = DoubleVector.fromArray(S, a, 0);
+                    for (int i = L; i < bound; i += L) {
+                        acc = acc.min(DoubleVector.fromArray(S, a, i));
+                    }
+                    m = acc.reduceLanes(VectorOperators.MIN);
+                }
+                for (int i = bound; i < n; i++) {
+                    m = Math.min(m, a[i]);
+                }
+                return m;
+            }
+            default:
+                throw new AssertionError(r);
+        }
+    }
+
+    /** The sum of {@code a[from .. from+n-1]}, in a fixed order. */
+    private static double vectorSum(double[] a, int from, int n) {
+        int end = from + n;
+        int bound = from + 2 * L * (n / (2 * L));
+        DoubleVector acc0 = DoubleVector.zero(S);
+        DoubleVector acc1 = DoubleVector.zero(S);
+        int i = from;
+        for (; i < bound; i += 2 * L) {
+            acc0 = acc0.add(DoubleVector.fromArray(S, a, i));
+            acc1 = acc1.add(DoubleVector.fromArray(S, a, i + L));
+        }
+        double s = lanesInOrder(acc0.add(acc1));
+        for (; i < end; i++) {
+            s += a[i];
+        }
+        return s;
+    }
+
+    private static double sumOfSquares(double[] a, int n) {
+        int bound = 2 * L * (n / (2 * L));
+        DoubleVector acc0 = DoubleVector.zero(S);
+        DoubleVector acc1 = DoubleVector.zero(S);
+        int i = 0;
+        for (; i < bound; i += 2 * L) {
+            DoubleVector v0 = DoubleVector.fromArray(S, a, i);
+            DoubleVector v1 = DoubleVector.fromArray(S, a, i + L);
+            acc0 = v0.fma(v0, acc0);
+            acc1 = v1.fma(v1, acc1);
+        }
+        double s = lanesInOrder(acc0.add(acc1));
+        for (; i < n; i++) {
+            double v = a[i];
+            s += v * v;
+        }
+        return s;
+    }
+
+    /** The lanes of {@code v} added from first to last (reduceLanes leaves the order unspecified). */
+    private static double lanesInOrder(DoubleVector v) {
+        double s = 0;
+        for (int j = 0; j < v.length(); j++) {
+            s += v.lane(j);
+        }
+        return s;
+    }
+
+    @Override
+    public void sumColumns(double[] a, int rows, int cols, double[] out) {
+        // Two vectors of columns per pass over the rows; the remaining columns column by column.
+        int bound = 2 * L * (cols / (2 * L));
+        for (int j = 0; j < bound; j += 2 * L) {
+            DoubleVector acc0 = DoubleVector.zero(S);
+            DoubleVector acc1 = DoubleVector.zero(S);
+            for (int r = 0; r < rows; r++) {
+                int o = r * cols + j;
+                acc0 = acc0.add(DoubleVector.fromArray(S, a, o));
+                acc1 = acc1.add(DoubleVector.fromArray(S, a, o + L));
+            }
+            acc0.intoArray(out, j);
+            acc1.intoArray(out, j + L);
+        }
+        for (int j = bound; j < cols; j++) {
+            double s = 0;
+            for (int r = 0; r < rows; r++) {
+                s += a[r * cols + j];
+            }
+            out[j] = s;
+        }
+    }
+
+    @Override
+    public void sumRows(double[] a, int rows, int cols, double[] out) {
+        for (int r = 0; r < rows; r++) {
+            out[r] = vectorSum(a, r * cols, cols);
+        }
+    }
+}
