@@ -163,7 +163,7 @@ class ScalarFloatKernels implements FloatKernels {
                 break;
             case RELU:
                 for (int i = from; i < to; i++) {
-                    y[i] = x[i] > 0f ? x[i] : 0f;
+                    y[i] = Float.intBitsToFloat(Float.floatToRawIntBits(x[i]) & positiveMask(x[i]));
                 }
                 break;
             case SIGMOID:
@@ -174,12 +174,26 @@ class ScalarFloatKernels implements FloatKernels {
                 break;
             case TANH:
                 for (int i = from; i < to; i++) {
-                    y[i] = (float) Math.tanh(x[i]);
+                    y[i] = tanh(x[i]);
                 }
                 break;
             default:
                 throw new AssertionError(f);
         }
+    }
+
+    /**
+     * tanh rounded to float, from the intrinsic {@link Math#exp} in double precision (Math.tanh is several
+     * times slower): {@code 1 - 2 / (exp(2|x|) + 1)} with the sign of x. Its cancellation error, about
+     * 2e-16 absolute, is far below half a float ulp of the result once {@code |x| >= 1e-7}; below that,
+     * tanh(x) rounds to x. Saturates to exactly +-1 and keeps NaN.
+     */
+    static float tanh(float x) {
+        double ax = Math.abs((double) x);
+        if (ax < 1e-7) {
+            return x;
+        }
+        return (float) Math.copySign(1.0 - 2.0 / (Math.exp(2.0 * ax) + 1.0), x);
     }
 
     @Override
@@ -198,7 +212,7 @@ class ScalarFloatKernels implements FloatKernels {
                 break;
             case RELU:
                 for (int i = from; i < to; i++) {
-                    dx[i] = x[i] > 0f ? dy[i] : 0f;
+                    dx[i] = Float.intBitsToFloat(Float.floatToRawIntBits(dy[i]) & positiveMask(x[i]));
                 }
                 break;
             case SIGMOID:
@@ -216,6 +230,16 @@ class ScalarFloatKernels implements FloatKernels {
             default:
                 throw new AssertionError(f);
         }
+    }
+
+    /**
+     * All ones when {@code v > 0} (including +infinity), else zero (for NaN too), computed without a branch:
+     * ReLU on data with random signs would otherwise mispredict half of its branches. The positive values
+     * other than NaN are exactly the bit patterns 1 .. 0x7F800000, i.e. those whose value minus one is, unsigned,
+     * below 0x7F800000.
+     */
+    private static int positiveMask(float v) {
+        return Float.floatToRawIntBits(v) - 1 + Integer.MIN_VALUE < 0x7F800000 + Integer.MIN_VALUE ? -1 : 0;
     }
 
     @Override

@@ -21,6 +21,9 @@ final class VectorDoubleKernels extends ScalarDoubleKernels {
     private static final VectorSpecies<Double> S = DoubleVector.SPECIES_PREFERRED;
     private static final int L = S.length();
 
+    /** One double vector's lanes, per thread, for adding them in order. */
+    private static final ThreadLocal<double[]> LANE_BUFFER = ThreadLocal.withInitial(() -> new double[S.length()]);
+
     VectorDoubleKernels(DoubleGemm gemm) {
         super(gemm);
     }
@@ -235,9 +238,9 @@ final class VectorDoubleKernels extends ScalarDoubleKernels {
     public double reduce(Reduction r, double[] a, int n) {
         switch (r) {
             case SUM:
-                return vectorSum(a, 0, n);
+                return vectorSum(a, 0, n, LANE_BUFFER.get());
             case SUM_OF_SQUARES:
-                return sumOfSquares(a, n);
+                return sumOfSquares(a, n, LANE_BUFFER.get());
             case MAX: {
                 int bound = S.loopBound(n);
                 double m = a[0];
@@ -274,7 +277,7 @@ final class VectorDoubleKernels extends ScalarDoubleKernels {
     }
 
     /** The sum of {@code a[from .. from+n-1]}, in a fixed order. */
-    private static double vectorSum(double[] a, int from, int n) {
+    private static double vectorSum(double[] a, int from, int n, double[] lanes) {
         int end = from + n;
         int bound = from + 2 * L * (n / (2 * L));
         DoubleVector acc0 = DoubleVector.zero(S);
@@ -284,14 +287,18 @@ final class VectorDoubleKernels extends ScalarDoubleKernels {
             acc0 = acc0.add(DoubleVector.fromArray(S, a, i));
             acc1 = acc1.add(DoubleVector.fromArray(S, a, i + L));
         }
-        double s = lanesInOrder(acc0.add(acc1));
+        // Lanes added first to last (reduceLanes leaves the order unspecified). They go through a buffer
+        // here, in the method that holds the vector: handing a vector to a method that is not inlined, or
+        // reading a lane at a variable index, would box it.
+        acc0.add(acc1).intoArray(lanes, 0);
+        double s = sumInOrder(lanes);
         for (; i < end; i++) {
             s += a[i];
         }
         return s;
     }
 
-    private static double sumOfSquares(double[] a, int n) {
+    private static double sumOfSquares(double[] a, int n, double[] lanes) {
         int bound = 2 * L * (n / (2 * L));
         DoubleVector acc0 = DoubleVector.zero(S);
         DoubleVector acc1 = DoubleVector.zero(S);
@@ -302,7 +309,11 @@ final class VectorDoubleKernels extends ScalarDoubleKernels {
             acc0 = v0.fma(v0, acc0);
             acc1 = v1.fma(v1, acc1);
         }
-        double s = lanesInOrder(acc0.add(acc1));
+        // Lanes added first to last (reduceLanes leaves the order unspecified). They go through a buffer
+        // here, in the method that holds the vector: handing a vector to a method that is not inlined, or
+        // reading a lane at a variable index, would box it.
+        acc0.add(acc1).intoArray(lanes, 0);
+        double s = sumInOrder(lanes);
         for (; i < n; i++) {
             double v = a[i];
             s += v * v;
@@ -310,11 +321,11 @@ final class VectorDoubleKernels extends ScalarDoubleKernels {
         return s;
     }
 
-    /** The lanes of {@code v} added from first to last (reduceLanes leaves the order unspecified). */
-    private static double lanesInOrder(DoubleVector v) {
+    /** {@code x[0] + x[1] + ...}, in that order. */
+    private static double sumInOrder(double[] x) {
         double s = 0;
-        for (int j = 0; j < v.length(); j++) {
-            s += v.lane(j);
+        for (double v : x) {
+            s += v;
         }
         return s;
     }
@@ -345,8 +356,9 @@ final class VectorDoubleKernels extends ScalarDoubleKernels {
 
     @Override
     public void sumRows(double[] a, int rows, int cols, double[] out) {
+        double[] lanes = LANE_BUFFER.get();
         for (int r = 0; r < rows; r++) {
-            out[r] = vectorSum(a, r * cols, cols);
+            out[r] = vectorSum(a, r * cols, cols, lanes);
         }
     }
 }

@@ -29,6 +29,9 @@ final class VectorFloatKernels extends ScalarFloatKernels {
             VectorShape.forBitSize(D.vectorBitSize() / 2));
     private static final int H = HALF.length();
 
+    /** One double vector's lanes, per thread, for adding them in order. */
+    private static final ThreadLocal<double[]> LANE_BUFFER = ThreadLocal.withInitial(() -> new double[D.length()]);
+
     VectorFloatKernels(FloatGemm gemm) {
         super(gemm);
     }
@@ -243,9 +246,9 @@ final class VectorFloatKernels extends ScalarFloatKernels {
     public double reduce(Reduction r, float[] a, int n) {
         switch (r) {
             case SUM:
-                return vectorSum(a, 0, n);
+                return vectorSum(a, 0, n, LANE_BUFFER.get());
             case SUM_OF_SQUARES:
-                return sumOfSquares(a, n);
+                return sumOfSquares(a, n, LANE_BUFFER.get());
             case MAX: {
                 int bound = S.loopBound(n);
                 float m = a[0];
@@ -282,7 +285,7 @@ final class VectorFloatKernels extends ScalarFloatKernels {
     }
 
     /** The sum of {@code a[from .. from+n-1]} in double precision, in a fixed order. */
-    private static double vectorSum(float[] a, int from, int n) {
+    private static double vectorSum(float[] a, int from, int n, double[] lanes) {
         int end = from + n;
         int bound = from + 2 * H * (n / (2 * H));
         DoubleVector acc0 = DoubleVector.zero(D);
@@ -292,14 +295,18 @@ final class VectorFloatKernels extends ScalarFloatKernels {
             acc0 = acc0.add(widen(a, i));
             acc1 = acc1.add(widen(a, i + H));
         }
-        double s = lanesInOrder(acc0.add(acc1));
+        // Lanes added first to last (reduceLanes leaves the order unspecified). They go through a buffer
+        // here, in the method that holds the vector: handing a vector to a method that is not inlined, or
+        // reading a lane at a variable index, would box it.
+        acc0.add(acc1).intoArray(lanes, 0);
+        double s = sumInOrder(lanes);
         for (; i < end; i++) {
             s += a[i];
         }
         return s;
     }
 
-    private static double sumOfSquares(float[] a, int n) {
+    private static double sumOfSquares(float[] a, int n, double[] lanes) {
         int bound = 2 * H * (n / (2 * H));
         DoubleVector acc0 = DoubleVector.zero(D);
         DoubleVector acc1 = DoubleVector.zero(D);
@@ -310,7 +317,11 @@ final class VectorFloatKernels extends ScalarFloatKernels {
             acc0 = v0.fma(v0, acc0);
             acc1 = v1.fma(v1, acc1);
         }
-        double s = lanesInOrder(acc0.add(acc1));
+        // Lanes added first to last (reduceLanes leaves the order unspecified). They go through a buffer
+        // here, in the method that holds the vector: handing a vector to a method that is not inlined, or
+        // reading a lane at a variable index, would box it.
+        acc0.add(acc1).intoArray(lanes, 0);
+        double s = sumInOrder(lanes);
         for (; i < n; i++) {
             double v = a[i];
             s += v * v;
@@ -323,11 +334,11 @@ final class VectorFloatKernels extends ScalarFloatKernels {
         return (DoubleVector) FloatVector.fromArray(HALF, a, i).convertShape(VectorOperators.F2D, D, 0);
     }
 
-    /** The lanes of {@code v} added from first to last (reduceLanes leaves the order unspecified). */
-    private static double lanesInOrder(DoubleVector v) {
+    /** {@code x[0] + x[1] + ...}, in that order. */
+    private static double sumInOrder(double[] x) {
         double s = 0;
-        for (int j = 0; j < v.length(); j++) {
-            s += v.lane(j);
+        for (double v : x) {
+            s += v;
         }
         return s;
     }
@@ -358,8 +369,9 @@ final class VectorFloatKernels extends ScalarFloatKernels {
 
     @Override
     public void sumRows(float[] a, int rows, int cols, float[] out) {
+        double[] lanes = LANE_BUFFER.get();
         for (int r = 0; r < rows; r++) {
-            out[r] = (float) vectorSum(a, r * cols, cols);
+            out[r] = (float) vectorSum(a, r * cols, cols, lanes);
         }
     }
 }

@@ -167,6 +167,31 @@ class ElementwiseKernelsTest {
         checkActivation(backend, dtype, Activation.TANH, x, Math::tanh);
     }
 
+    @ParameterizedTest(name = "{0} {1}")
+    @MethodSource("backendsAndDtypes")
+    void reluOfSpecialValuesFollowsTheReference(PureBackend backend, DType dtype) {
+        double[] x = {Double.NaN, -0.0, 0.0, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, Double.MIN_VALUE,
+            -Double.MIN_VALUE, Float.MIN_VALUE, -Float.MIN_VALUE, Float.MAX_VALUE, -Float.MAX_VALUE, 1.5, -1.5,
+            -Double.NaN, 2.0, -2.0, 3.0, -3.0, 4.0};
+        double[] dy = new double[x.length];
+        java.util.Arrays.fill(dy, -7.0);
+        double[] xs = stored(dtype, x);
+        try (Tensor tx = backend.fromArray(dtype, x, Shape.of(x.length));
+             Tensor y = tx.apply(Activation.RELU);
+             Tensor tdy = backend.fromArray(dtype, dy, Shape.of(x.length))) {
+            backend.activationBackward(Activation.RELU, tx, y, tdy, tdy);
+            double[] got = y.toDoubleArray();
+            double[] grad = tdy.toDoubleArray();
+            for (int i = 0; i < x.length; i++) {
+                // compare bit patterns: +0.0 and -0.0 must not be confused
+                assertThat(Double.doubleToLongBits(got[i])).as("relu(%s) %s = %s", xs[i], dtype, got[i])
+                        .isEqualTo(Double.doubleToLongBits(Activation.RELU.apply(xs[i])));
+                assertThat(Double.doubleToLongBits(grad[i])).as("relu'(%s) %s = %s", xs[i], dtype, grad[i])
+                        .isEqualTo(Double.doubleToLongBits(Activation.RELU.derivative(xs[i], got[i]) * -7.0 + 0.0));
+            }
+        }
+    }
+
     private static void checkActivation(PureBackend backend, DType dtype, Activation f, double[] x,
                                         DoubleUnaryOperator reference) {
         try (Tensor tx = backend.fromArray(dtype, x, Shape.of(x.length)); Tensor y = tx.apply(f)) {
