@@ -4,49 +4,58 @@ package io.github.nn4j.backend.nd4j;
  * Decides which kernels run in Java on host memory ({@link HostKernels}) instead of as ND4J ops
  * ({@link NativeKernels}).
  *
- * <p>An ND4J op costs microseconds of dispatch before it touches an element (measured on this project's
- * machine: 1-2 µs for a transform such as sigmoid, 6-20 µs for a pairwise op, more for broadcasts and GEMM);
- * a Java loop on the same off-heap memory costs nanoseconds per element. Below the thresholds here the Java loop
- * is faster; above them ND4J's multi-threaded, vectorised kernels win. Without this, XOR (4x2 matrices, 20,000
- * epochs, about 30 operations each) would spend seconds in dispatch.
+ * <p>An ND4J op costs microseconds before it touches an element; a Java loop on the same off-heap memory costs
+ * about a nanosecond per element. Measured on this project's machine (CPU time of the calling thread per call,
+ * ND4J with one OpenMP and one OpenBLAS thread, FLOAT32/FLOAT64 alike; the throwaway harness is described in the
+ * module's notes): ND4J's fixed cost is 8-12 µs for pairwise and scalar ops, 18 µs for a row broadcast, 2-3 µs
+ * for exp/sigmoid/tanh, 10-15 µs for GEMM, 1 µs for BLAS axpy. The crossovers, and so the thresholds below: about
+ * 256 elements for exp, log, sigmoid and tanh; about 16,384 for other element-wise work; about 1,000 for axpy;
+ * {@code m * n * k} about 5,000 to 10,000 for GEMM. ND4J's activation-gradient ops recompute the function from
+ * {@code x} and were 5-10 times slower than the Java loop at every size, so activation gradients always run in
+ * Java on host memory. Without all this, XOR (4x2 matrices, 20,000 epochs, about 30 operations each) would
+ * spend seconds in dispatch.
  *
- * <p>Reductions and memory copies always run on host memory when it is available (double accumulation, NaN
+ * <p>Reductions and memory copies also always run on host memory when it is available (double accumulation, NaN
  * semantics, block copies). With {@link #nativeOnly()}, tensors get no host view at all and every kernel is an
  * ND4J op: what runs on a GPU, and how the tests exercise that path on a CPU.
  */
 final class HostPolicy {
-    /** Largest element count for which transcendental element-wise work (exp, log, sigmoid, tanh ...) stays in Java. */
+    /** Largest element count for which exp, log, sigmoid and tanh run in Java. */
     static final int TRANSCENDENTAL_MAX = 256;
-    /** Largest element count for which other element-wise work (add, scale, ReLU, broadcasts ...) stays in Java. */
+    /** Largest element count for which other element-wise work (add, scale, ReLU, broadcasts, sums ...) runs in Java. */
     static final int ARITHMETIC_MAX = 16_384;
-    /** Largest {@code m * n * k} for which a matrix product stays in Java. */
-    static final long GEMM_MAX = 8_192;
+    /** Largest element count for which axpy runs in Java (ND4J calls BLAS axpy almost directly). */
+    static final int AXPY_MAX = 1_024;
+    /** Largest {@code m * n * k} for which a matrix product runs in Java. */
+    static final long GEMM_MAX = 4_096;
 
     private final boolean hostViews;
     private final int transcendentalMax;
     private final int arithmeticMax;
+    private final int axpyMax;
     private final long gemmMax;
 
-    private HostPolicy(boolean hostViews, int transcendentalMax, int arithmeticMax, long gemmMax) {
+    private HostPolicy(boolean hostViews, int transcendentalMax, int arithmeticMax, int axpyMax, long gemmMax) {
         this.hostViews = hostViews;
         this.transcendentalMax = transcendentalMax;
         this.arithmeticMax = arithmeticMax;
+        this.axpyMax = axpyMax;
         this.gemmMax = gemmMax;
     }
 
     /** The measured thresholds above, for memory the CPU can address. */
     static HostPolicy standard() {
-        return new HostPolicy(true, TRANSCENDENTAL_MAX, ARITHMETIC_MAX, GEMM_MAX);
+        return new HostPolicy(true, TRANSCENDENTAL_MAX, ARITHMETIC_MAX, AXPY_MAX, GEMM_MAX);
     }
 
     /** Every kernel an ND4J op, no host views: for device memory (GPU). */
     static HostPolicy nativeOnly() {
-        return new HostPolicy(false, -1, -1, -1);
+        return new HostPolicy(false, -1, -1, -1, -1);
     }
 
     /** Every kernel in Java on host memory (tests of {@link HostKernels} on large shapes). */
     static HostPolicy hostOnly() {
-        return new HostPolicy(true, Integer.MAX_VALUE, Integer.MAX_VALUE, Long.MAX_VALUE);
+        return new HostPolicy(true, Integer.MAX_VALUE, Integer.MAX_VALUE, Integer.MAX_VALUE, Long.MAX_VALUE);
     }
 
     /** Whether tensors get a {@link HostView}. */
@@ -62,6 +71,10 @@ final class HostPolicy {
         return size <= arithmeticMax;
     }
 
+    boolean axpyInJava(int size) {
+        return size <= axpyMax;
+    }
+
     boolean gemmInJava(int m, int n, int k) {
         return (long) m * n * k <= gemmMax;
     }
@@ -71,7 +84,11 @@ final class HostPolicy {
         if (!hostViews) {
             return "all work as ND4J ops";
         }
-        return "small work in Java on the off-heap memory (transcendental <= " + transcendentalMax
-                + " elements, arithmetic <= " + arithmeticMax + ", GEMM m*n*k <= " + gemmMax + ")";
+        if (gemmMax == Long.MAX_VALUE) {
+            return "all work in Java on the off-heap memory";
+        }
+        return "small work in Java on the off-heap memory (exp/log/sigmoid/tanh <= " + transcendentalMax
+                + " elements, other element-wise <= " + arithmeticMax + ", axpy <= " + axpyMax + ", GEMM m*n*k <= "
+                + gemmMax + ")";
     }
 }

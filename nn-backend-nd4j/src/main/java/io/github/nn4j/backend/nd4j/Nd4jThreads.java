@@ -8,8 +8,8 @@ import org.nd4j.nativeblas.NativeOpsHolder;
  *
  * <p>ND4J's default gives both pools one thread per core; on a small machine the two pools then compete for the
  * same cores. The counts can be changed at run time, after the native library has loaded, which is what
- * {@link #apply()} does, unless the user chose them through the environment ({@code OMP_NUM_THREADS}, read by
- * ND4J itself at start-up, which then wins). Settings, as system properties:
+ * {@link #apply()} does. The environment variable {@code OMP_NUM_THREADS}, which ND4J itself applies to both pools
+ * at start-up, replaces the defaults below; the properties, when set, win over everything. Settings:
  * <ul>
  *   <li>{@value #BLAS_PROPERTY}: OpenBLAS threads (default: {@link Runtime#availableProcessors()});</li>
  *   <li>{@value #OMP_PROPERTY}: OpenMP threads of libnd4j kernels (default {@value #DEFAULT_OMP_THREADS}).</li>
@@ -27,20 +27,24 @@ final class Nd4jThreads {
     }
 
     /**
-     * Sets the thread counts on the loaded CPU backend and returns a description of the result. Throws
-     * {@link IllegalArgumentException} naming the property when a setting is not a positive integer.
+     * Sets the thread counts on the loaded CPU backend and returns a description of the result. When
+     * {@code OMP_NUM_THREADS} is set, ND4J has already applied it to both pools and only explicitly set properties
+     * change them. Throws {@link IllegalArgumentException} naming the property when a setting is not a positive
+     * integer.
      */
     static String apply() {
         String env = System.getenv("OMP_NUM_THREADS");
-        if (env != null && !env.isBlank()) {
-            return "threads from OMP_NUM_THREADS=" + env.trim() + " (OpenMP " + ompThreads() + ", OpenBLAS "
-                    + blasThreads() + ")";
+        boolean fromEnv = env != null && !env.isBlank();
+        String blas = System.getProperty(BLAS_PROPERTY);
+        String omp = System.getProperty(OMP_PROPERTY);
+        if (!fromEnv || blas != null) {
+            Nd4j.factory().blas().setMaxThreads(parse(BLAS_PROPERTY, blas, defaultBlasThreads()));
         }
-        int blas = setting(BLAS_PROPERTY, Runtime.getRuntime().availableProcessors());
-        int omp = setting(OMP_PROPERTY, DEFAULT_OMP_THREADS);
-        NativeOpsHolder.getInstance().getDeviceNativeOps().setOmpNumThreads(omp);
-        Nd4j.factory().blas().setMaxThreads(blas);
-        return "OpenMP threads " + ompThreads() + ", OpenBLAS threads " + blasThreads();
+        if (!fromEnv || omp != null) {
+            NativeOpsHolder.getInstance().getDeviceNativeOps().setOmpNumThreads(parse(OMP_PROPERTY, omp, DEFAULT_OMP_THREADS));
+        }
+        return "OpenMP threads " + ompThreads() + ", OpenBLAS threads " + blasThreads()
+                + (fromEnv ? " (environment OMP_NUM_THREADS=" + env.trim() + ")" : "");
     }
 
     private static int ompThreads() {
@@ -51,8 +55,13 @@ final class Nd4jThreads {
         return Nd4j.factory().blas().getMaxThreads();
     }
 
-    private static int setting(String property, int fallback) {
-        String v = System.getProperty(property);
+    /** Default OpenBLAS threads: one per available processor. */
+    static int defaultBlasThreads() {
+        return Runtime.getRuntime().availableProcessors();
+    }
+
+    /** The value {@code v} of {@code property} as a positive count, or {@code fallback} when unset. */
+    static int parse(String property, String v, int fallback) {
         if (v == null || v.isBlank()) {
             return fallback;
         }
