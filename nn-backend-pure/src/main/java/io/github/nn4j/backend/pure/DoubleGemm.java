@@ -75,6 +75,11 @@ abstract class DoubleGemm {
         merge(acc, mr, nr, alpha, beta, c, cOff, ldc);
     }
 
+    /** Copies {@code mr} consecutive elements (one row of a full {@code a} panel); a call per row, so keep it cheap. */
+    protected void copyAPanelRow(double[] src, int srcOff, double[] dst, int dstOff) {
+        System.arraycopy(src, srcOff, dst, dstOff, mr);
+    }
+
     /** Copies {@code nr} consecutive elements (one row of a full {@code b} panel); a call per row, so keep it cheap. */
     protected void copyPanelRow(double[] src, int srcOff, double[] dst, int dstOff) {
         System.arraycopy(src, srcOff, dst, dstOff, nr);
@@ -272,13 +277,13 @@ abstract class DoubleGemm {
                             dst[d + ii] = a[src + ii * k + p];
                         }
                     }
-                } else { // a is [k, m]
+                } else if (r == mr) { // a is [k, m]: each panel row is contiguous
                     for (int p = 0; p < depth; p++) {
-                        int src = (p0 + p) * m + i0 + ir;
-                        int d = off + p * mr;
-                        for (int ii = 0; ii < r; ii++) {
-                            dst[d + ii] = a[src + ii];
-                        }
+                        copyAPanelRow(a, (p0 + p) * m + i0 + ir, dst, off + p * mr);
+                    }
+                } else {
+                    for (int p = 0; p < depth; p++) {
+                        System.arraycopy(a, (p0 + p) * m + i0 + ir, dst, off + p * mr, r);
                     }
                 }
                 for (int ii = r; ii < mr; ii++) {

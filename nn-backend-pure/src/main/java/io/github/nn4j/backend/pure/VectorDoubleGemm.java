@@ -99,6 +99,18 @@ final class VectorDoubleGemm extends DoubleGemm {
     }
 
     @Override
+    protected void copyAPanelRow(double[] src, int srcOff, double[] dst, int dstOff) {
+        dst[dstOff] = src[srcOff];
+        dst[dstOff + 1] = src[srcOff + 1];
+        dst[dstOff + 2] = src[srcOff + 2];
+        dst[dstOff + 3] = src[srcOff + 3];
+        dst[dstOff + 4] = src[srcOff + 4];
+        dst[dstOff + 5] = src[srcOff + 5];
+        dst[dstOff + 6] = src[srcOff + 6];
+        dst[dstOff + 7] = src[srcOff + 7];
+    }
+
+    @Override
     protected void copyPanelRow(double[] src, int srcOff, double[] dst, int dstOff) {
         DoubleVector.fromArray(S, src, srcOff).intoArray(dst, dstOff);
         DoubleVector.fromArray(S, src, srcOff + LANES).intoArray(dst, dstOff + LANES);
