@@ -8,13 +8,14 @@
 #   nn-benchmarks/run.sh Sgemm -p backend=pure,nd4j     # a subset
 #   nn-benchmarks/run.sh --profile none -f 2 -wi 5 -i 10 -prof gc   # your own JMH options
 # Profiles (JMH options; give one of these options yourself only with --profile none):
-#   short  -f 1 -wi 2 -w 1s -i 3 -r 1s -prof gc   the documented profile; single-shot benchmarks (epoch, XOR)
-#                                                 run 2 warm-up + 3 measured times
+#   short  -f 1 -wi 1 -w 1s -i 3 -r 1s -prof gc   the documented profile; single-shot benchmarks (epoch, XOR)
+#                                                 run 1 warm-up + 3 measured times
 #   long   -f 2 -wi 3 -w 2s -i 5 -r 2s -prof gc   about 4x longer, tighter errors
 #   smoke  -f 1 -wi 1 -w 200ms -i 1 -r 200ms      checks that everything runs; the numbers mean little
-# Environment: OMP_NUM_THREADS and OPENBLAS_NUM_THREADS default to 1 (ND4J's and DL4J's fastest setting on
-# this 2-core machine, see README); NN4J_DATA points to MNIST (default ../shared/data/mnist from the project
-# root; synthetic images otherwise); NN4J_SKIP_BUILD=1 uses the existing jar as it is.
+# Environment: OMP_NUM_THREADS and OPENBLAS_NUM_THREADS default to 1, as ./nn4j sets them for the app (DL4J's
+# fastest setting on this 2-core machine, see README); set them empty (OMP_NUM_THREADS= OPENBLAS_NUM_THREADS=)
+# to let ND4J and the nd4j backend choose. NN4J_DATA points to MNIST (default ../shared/data/mnist from the
+# project root; synthetic images otherwise). NN4J_SKIP_BUILD=1 uses the existing jar as it is.
 set -euo pipefail
 
 module="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -33,7 +34,7 @@ while [[ $# -gt 0 ]]; do
 done
 
 case "$profile" in
-  short) jmh_profile=(-f 1 -wi 2 -w 1s -i 3 -r 1s -prof gc) ;;
+  short) jmh_profile=(-f 1 -wi 1 -w 1s -i 3 -r 1s -prof gc) ;;
   long) jmh_profile=(-f 2 -wi 3 -w 2s -i 5 -r 2s -prof gc) ;;
   smoke) jmh_profile=(-f 1 -wi 1 -w 200ms -i 1 -r 200ms) ;;
   none) jmh_profile=() ;;
@@ -58,8 +59,8 @@ if ! ldconfig -p 2>/dev/null | grep -q 'libgfortran.so.5'; then
        "(Debian: apt-get install libgfortran5)" >&2
 fi
 
-export OMP_NUM_THREADS="${OMP_NUM_THREADS:-1}"
-export OPENBLAS_NUM_THREADS="${OPENBLAS_NUM_THREADS:-1}"
+export OMP_NUM_THREADS="${OMP_NUM_THREADS-1}"
+export OPENBLAS_NUM_THREADS="${OPENBLAS_NUM_THREADS-1}"
 
 # From the project root, so that MNIST is found at ../shared/data/mnist as the app finds it.
 cd "$root"

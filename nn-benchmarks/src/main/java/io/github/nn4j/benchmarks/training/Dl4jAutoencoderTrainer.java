@@ -16,6 +16,8 @@ import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.nd4j.linalg.learning.config.Sgd;
 import org.nd4j.linalg.lossfunctions.LossFunctions;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The autoencoder in DL4J 1.0.0-M2.1: a {@link MultiLayerNetwork} of three {@link DenseLayer}s and an MSE
@@ -28,6 +30,7 @@ import org.nd4j.linalg.lossfunctions.LossFunctions;
  * nn4j's: the same work, a different learning-rate scale — irrelevant for timing.
  */
 final class Dl4jAutoencoderTrainer implements AutoencoderTrainer {
+    private static final Logger LOG = LoggerFactory.getLogger(Dl4jAutoencoderTrainer.class);
     private final MultiLayerNetwork model;
     private final INDArray images;
     private final List<DataSet> batches = new ArrayList<>();
@@ -50,6 +53,7 @@ final class Dl4jAutoencoderTrainer implements AutoencoderTrainer {
                 .build();
         this.model = new MultiLayerNetwork(conf);
         model.init();
+        LOG.info("DL4J threads: {}", Dl4jThreads.apply());
         this.images = Nd4j.create(data.pixels(), new long[] {data.count(), data.width()}, 'c');
         for (int from = 0; from < data.count(); from += batchSize) {
             int to = Math.min(from + batchSize, data.count());
