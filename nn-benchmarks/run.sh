@@ -65,6 +65,6 @@ export OPENBLAS_NUM_THREADS="${OPENBLAS_NUM_THREADS-1}"
 # From the project root, so that MNIST is found at ../shared/data/mnist as the app finds it.
 cd "$root"
 exec java --add-modules=jdk.incubator.vector -Xss16m -cp "$jar" \
-  io.github.nn4j.benchmarks.report.BenchmarkMain \
+  io.github.nn4j.benchmarks.reporting.BenchmarkMain \
   --out "$out" --command "nn-benchmarks/run.sh --profile $profile${args[*]:+ ${args[*]}}" \
   "${jmh_profile[@]}" ${args[@]+"${args[@]}"}
