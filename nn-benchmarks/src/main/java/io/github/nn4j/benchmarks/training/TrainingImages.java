@@ -11,6 +11,7 @@ import io.github.nn4j.models.mnist.TrainValidationSplit;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -96,8 +97,9 @@ public record TrainingImages(float[] pixels, int count, int width, String source
                     "MNIST training images from %s (the %,d left after a stratified split of %,d validation images)",
                     files.directory().path(), EPOCH_IMAGES, VALIDATION_IMAGES);
         } catch (MnistNotFoundException e) {
-            return "synthetic images of the same shape, uniform in [0, 1): MNIST was not found ("
-                    + e.getMessage().lines().findFirst().orElse("") + ")";
+            List<String> searched = e.getMessage().lines().filter(l -> l.startsWith("  ")).map(String::trim).toList();
+            return "synthetic images of the same shape, uniform in [0, 1): MNIST was not found (searched "
+                    + String.join("; ", searched) + "; set NN4J_DATA to its directory)";
         } catch (IOException e) {
             return "MNIST is damaged, the autoencoder benchmarks will fail: " + e.getMessage();
         }
