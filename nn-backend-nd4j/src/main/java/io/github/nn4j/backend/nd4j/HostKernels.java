@@ -142,29 +142,6 @@ final class HostKernels {
         }
     }
 
-    /**
-     * {@code c = alpha * op(a) op(b) + beta * c} with row-major operands ({@code aCols}, {@code bCols}: stored column
-     * counts), dot products accumulated in double; with {@code beta == 0} the old {@code c} is not read.
-     */
-    static void gemm(int m, int n, int k, double alpha, HostView a, int aCols, boolean transA, HostView b, int bCols,
-                     boolean transB, double beta, HostView c) {
-        // element (i, p) of op(a) is at i * aRow + p * aCol; element (p, j) of op(b) at p * bRow + j * bCol
-        int aRow = transA ? 1 : aCols;
-        int aCol = transA ? aCols : 1;
-        int bRow = transB ? 1 : bCols;
-        int bCol = transB ? bCols : 1;
-        for (int i = 0; i < m; i++) {
-            for (int j = 0; j < n; j++) {
-                double s = 0;
-                for (int p = 0; p < k; p++) {
-                    s += a.get(i * aRow + p * aCol) * b.get(p * bRow + j * bCol);
-                }
-                int ij = i * n + j;
-                c.set(ij, beta == 0 ? alpha * s : alpha * s + beta * c.get(ij));
-            }
-        }
-    }
-
     /** Copies rows {@code indices[offset ..]} of {@code src} (rows of {@code rowLength} elements) into {@code dst}. */
     static void gatherRows(HostView src, int rowLength, int[] indices, int offset, int count, HostView dst) {
         for (int i = 0; i < count; i++) {

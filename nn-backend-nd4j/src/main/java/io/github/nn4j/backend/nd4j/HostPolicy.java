@@ -8,12 +8,12 @@ package io.github.nn4j.backend.nd4j;
  * about a nanosecond per element. Measured on this project's machine (CPU time of the calling thread per call,
  * ND4J with one OpenMP and one OpenBLAS thread, FLOAT32/FLOAT64 alike; the throwaway harness is described in the
  * module's notes): ND4J's fixed cost is 8-12 µs for pairwise and scalar ops, 18 µs for a row broadcast, 2-3 µs
- * for exp/sigmoid/tanh, 10-15 µs for GEMM, 1 µs for BLAS axpy. The crossovers, and so the thresholds below: about
- * 256 elements for exp, log, sigmoid and tanh; about 16,384 for other element-wise work; about 1,000 for axpy;
- * {@code m * n * k} about 5,000 to 10,000 for GEMM. ND4J's activation-gradient ops recompute the function from
- * {@code x} and were 5-10 times slower than the Java loop at every size, so activation gradients always run in
- * Java on host memory. Without all this, XOR (4x2 matrices, 20,000 epochs, about 30 operations each) would
- * spend seconds in dispatch.
+ * for exp/sigmoid/tanh, 1 µs for BLAS axpy. The crossovers, and so the thresholds below: about 256 elements for
+ * exp, log, sigmoid and tanh; about 16,384 for other element-wise work; about 1,000 for axpy. ND4J's
+ * activation-gradient ops recompute the function from {@code x} and were 5-10 times slower than the Java loop at
+ * every size, so activation gradients always run in Java on host memory. Matrix products on host memory call
+ * OpenBLAS directly at every size ({@link HostBlas}). Without all this, XOR (4x2 matrices, 20,000 epochs, about
+ * 30 operations each) would spend seconds in dispatch.
  *
  * <p>Reductions and memory copies also always run on host memory when it is available (double accumulation, NaN
  * semantics, block copies). With {@link #nativeOnly()}, tensors get no host view at all and every kernel is an
@@ -26,36 +26,37 @@ final class HostPolicy {
     static final int ARITHMETIC_MAX = 16_384;
     /** Largest element count for which axpy runs in Java (ND4J calls BLAS axpy almost directly). */
     static final int AXPY_MAX = 1_024;
-    /** Largest {@code m * n * k} for which a matrix product runs in Java. */
-    static final long GEMM_MAX = 4_096;
 
     private final boolean hostViews;
     private final int transcendentalMax;
     private final int arithmeticMax;
     private final int axpyMax;
-    private final long gemmMax;
+    private final boolean hostBlas;
 
-    private HostPolicy(boolean hostViews, int transcendentalMax, int arithmeticMax, int axpyMax, long gemmMax) {
+    private HostPolicy(boolean hostViews, int transcendentalMax, int arithmeticMax, int axpyMax, boolean hostBlas) {
         this.hostViews = hostViews;
         this.transcendentalMax = transcendentalMax;
         this.arithmeticMax = arithmeticMax;
         this.axpyMax = axpyMax;
-        this.gemmMax = gemmMax;
+        this.hostBlas = hostBlas;
     }
 
-    /** The measured thresholds above, for memory the CPU can address. */
-    static HostPolicy standard() {
-        return new HostPolicy(true, TRANSCENDENTAL_MAX, ARITHMETIC_MAX, AXPY_MAX, GEMM_MAX);
+    /**
+     * The measured thresholds above, for memory the CPU can address; {@code hostBlas}: whether {@link HostBlas}
+     * passed its self-test (else products go through ND4J).
+     */
+    static HostPolicy standard(boolean hostBlas) {
+        return new HostPolicy(true, TRANSCENDENTAL_MAX, ARITHMETIC_MAX, AXPY_MAX, hostBlas);
     }
 
     /** Every kernel an ND4J op, no host views: for device memory (GPU). */
     static HostPolicy nativeOnly() {
-        return new HostPolicy(false, -1, -1, -1, -1);
+        return new HostPolicy(false, -1, -1, -1, false);
     }
 
-    /** Every kernel in Java on host memory (tests of {@link HostKernels} on large shapes). */
+    /** Every element-wise kernel in Java on host memory, products by {@link HostBlas} (tests on large shapes). */
     static HostPolicy hostOnly() {
-        return new HostPolicy(true, Integer.MAX_VALUE, Integer.MAX_VALUE, Integer.MAX_VALUE, Long.MAX_VALUE);
+        return new HostPolicy(true, Integer.MAX_VALUE, Integer.MAX_VALUE, Integer.MAX_VALUE, true);
     }
 
     /** Whether tensors get a {@link HostView}. */
@@ -75,8 +76,9 @@ final class HostPolicy {
         return size <= axpyMax;
     }
 
-    boolean gemmInJava(int m, int n, int k) {
-        return (long) m * n * k <= gemmMax;
+    /** Whether matrix products call OpenBLAS directly on host memory. */
+    boolean gemmOnHost() {
+        return hostBlas;
     }
 
     @Override
@@ -84,11 +86,11 @@ final class HostPolicy {
         if (!hostViews) {
             return "all work as ND4J ops";
         }
-        if (gemmMax == Long.MAX_VALUE) {
-            return "all work in Java on the off-heap memory";
+        String gemm = hostBlas ? "GEMM by OpenBLAS on the arrays' memory" : "GEMM by ND4J";
+        if (arithmeticMax == Integer.MAX_VALUE) {
+            return "all element-wise work in Java on the off-heap memory, " + gemm;
         }
-        return "small work in Java on the off-heap memory (exp/log/sigmoid/tanh <= " + transcendentalMax
-                + " elements, other element-wise <= " + arithmeticMax + ", axpy <= " + axpyMax + ", GEMM m*n*k <= "
-                + gemmMax + ")";
+        return "small element-wise work in Java on the off-heap memory (exp/log/sigmoid/tanh <= " + transcendentalMax
+                + " elements, other <= " + arithmeticMax + ", axpy <= " + axpyMax + "), " + gemm;
     }
 }

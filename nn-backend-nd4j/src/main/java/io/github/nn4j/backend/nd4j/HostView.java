@@ -52,6 +52,11 @@ abstract class HostView {
             this.buffer = buffer;
         }
 
+        /** The view itself, for native calls that take a direct buffer. */
+        FloatBuffer buffer() {
+            return buffer;
+        }
+
         @Override
         int size() {
             return buffer.capacity();
@@ -103,6 +108,11 @@ abstract class HostView {
 
         Doubles(DoubleBuffer buffer) {
             this.buffer = buffer;
+        }
+
+        /** The view itself, for native calls that take a direct buffer. */
+        DoubleBuffer buffer() {
+            return buffer;
         }
 
         @Override

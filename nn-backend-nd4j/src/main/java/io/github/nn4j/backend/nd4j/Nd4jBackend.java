@@ -14,10 +14,11 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * The ND4J backend: every tensor is an off-heap ND4J array; large work runs as ND4J operations
- * ({@link NativeKernels}: OpenBLAS GEMM and libnd4j kernels on a CPU, cuBLAS/CUDA on a GPU), small work and
- * reductions run in Java directly on the arrays' memory when the CPU can address it ({@link HostKernels}), as
- * decided by a {@link HostPolicy}. Nothing is copied to the Java heap inside a training step.
+ * The ND4J backend: every tensor is an off-heap ND4J array; large element-wise work runs as ND4J operations
+ * ({@link NativeKernels}: libnd4j kernels on a CPU, CUDA on a GPU), small work and reductions run in Java directly
+ * on the arrays' memory when the CPU can address it ({@link HostKernels}), and matrix products call OpenBLAS
+ * directly on that memory ({@link HostBlas}; cuBLAS through ND4J on a GPU), as decided by a {@link HostPolicy}.
+ * Nothing is copied to the Java heap inside a training step.
  *
  * <p>Obtain it through {@link io.github.nn4j.api.backend.Backends} (name {@value Nd4jBackendProvider#NAME}).
  * Thread-safe: kernels keep no state, ND4J operations are thread-safe.
@@ -120,7 +121,9 @@ final class Nd4jBackend extends Backend {
         if (h(x) != null) {
             h(x).writeFrom(src);
         } else {
-            arr(x).assign(Nd4j.create(src, dims(x.shape()), 'c').castTo(arr(x).dataType()));
+            try (INDArray staged = Nd4j.create(src, dims(x.shape()), 'c')) {
+                arr(x).assign(staged); // converts between FLOAT and DOUBLE where they differ
+            }
         }
     }
 
@@ -129,7 +132,9 @@ final class Nd4jBackend extends Backend {
         if (h(x) != null) {
             h(x).writeFrom(src);
         } else {
-            arr(x).assign(Nd4j.create(src, dims(x.shape()), 'c').castTo(arr(x).dataType()));
+            try (INDArray staged = Nd4j.create(src, dims(x.shape()), 'c')) {
+                arr(x).assign(staged); // converts between FLOAT and DOUBLE where they differ
+            }
         }
     }
 
@@ -158,8 +163,8 @@ final class Nd4jBackend extends Backend {
         int m = c.shape().rows();
         int n = c.shape().cols();
         int k = transA ? a.shape().rows() : a.shape().cols();
-        if (h(c) != null && policy.gemmInJava(m, n, k)) {
-            HostKernels.gemm(m, n, k, alpha, h(a), a.shape().cols(), transA, h(b), b.shape().cols(), transB, beta, h(c));
+        if (h(c) != null && policy.gemmOnHost()) {
+            HostBlas.gemm(m, n, k, alpha, h(a), a.shape().cols(), transA, h(b), b.shape().cols(), transB, beta, h(c));
         } else {
             NativeKernels.gemm(alpha, arr(a), transA, arr(b), transB, beta, arr(c));
         }

@@ -62,7 +62,7 @@ public final class Nd4jBackendProvider implements BackendProvider {
                     a.cause().orElse(null));
         }
         Nd4jRuntime runtime = Nd4jRuntime.get();
-        HostPolicy policy = runtime.hostMemory() ? HostPolicy.standard() : HostPolicy.nativeOnly();
+        HostPolicy policy = runtime.policy();
         return new Nd4jBackend(policy, runtime.description() + "; " + policy);
     }
 }

@@ -1,6 +1,7 @@
 package io.github.nn4j.backend.nd4j;
 
 import io.github.nn4j.api.backend.Availability;
+import io.github.nn4j.api.tensor.DType;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Properties;
@@ -31,10 +32,12 @@ final class Nd4jRuntime {
     private static Nd4jRuntime runtime;
 
     private final boolean hostMemory;
+    private final boolean hostBlas;
     private final String description;
 
-    private Nd4jRuntime(boolean hostMemory, String description) {
+    private Nd4jRuntime(boolean hostMemory, boolean hostBlas, String description) {
         this.hostMemory = hostMemory;
+        this.hostBlas = hostBlas;
         this.description = description;
     }
 
@@ -65,6 +68,16 @@ final class Nd4jRuntime {
         return hostMemory;
     }
 
+    /** Whether {@link HostBlas} works here (products on host memory call OpenBLAS directly). */
+    boolean hostBlas() {
+        return hostBlas;
+    }
+
+    /** The policy for tensors of this runtime: host kernels on a CPU, ND4J ops only on a GPU. */
+    HostPolicy policy() {
+        return hostMemory ? HostPolicy.standard(hostBlas) : HostPolicy.nativeOnly();
+    }
+
     /** Library, device and threads, for {@link io.github.nn4j.api.backend.Backend#description()}. */
     String description() {
         return description;
@@ -78,9 +91,30 @@ final class Nd4jRuntime {
         String threads = cpu ? Nd4jThreads.apply() : "device threads managed by ND4J";
         selfTest(DataType.FLOAT);
         selfTest(DataType.DOUBLE);
+        boolean hostBlas = cpu && hostBlasWorks();
         String description = "ND4J " + nd4jVersion() + " " + Nd4j.getBackend().getClass().getSimpleName() + " ("
                 + (cpu ? "CPU" : "GPU") + ", off-heap arrays; " + threads + ")";
-        return new Nd4jRuntime(cpu, description);
+        return new Nd4jRuntime(cpu, hostBlas, description);
+    }
+
+    /** The same product through {@link HostBlas}; on failure products go through ND4J, with a warning. */
+    private static boolean hostBlasWorks() {
+        try (INDArray a = Nd4j.create(new float[] {1, 2, 3, 4}, new long[] {2, 2}, 'c');
+             INDArray b = Nd4j.create(new float[] {5, 6, 7, 8}, new long[] {2, 2}, 'c');
+             INDArray c = Nd4j.create(new float[] {Float.NaN, Float.NaN, Float.NaN, Float.NaN}, new long[] {2, 2}, 'c')) {
+            HostView cv = HostView.of(c, DType.FLOAT32);
+            HostBlas.gemm(2, 2, 2, 1.0, HostView.of(a, DType.FLOAT32), 2, false,
+                    HostView.of(b, DType.FLOAT32), 2, false, 0.0, cv);
+            double[] got = {cv.get(0), cv.get(1), cv.get(2), cv.get(3)};
+            if (java.util.Arrays.equals(got, new double[] {19, 22, 43, 50})) {
+                return true;
+            }
+            LOG.warn("OpenBLAS called directly computed {} for a 2x2 test product; using ND4J's GEMM instead",
+                    java.util.Arrays.toString(got));
+        } catch (Throwable t) { // LinkageError when nd4j-native's OpenBLAS classes are absent
+            LOG.warn("OpenBLAS cannot be called directly ({}); using ND4J's GEMM instead", t.toString());
+        }
+        return false;
     }
 
     /** [1 2; 3 4] · [5 6; 7 8] = [19 22; 43 50] through ND4J's GEMM, into an output full of NaN (beta = 0). */

@@ -15,8 +15,8 @@ import java.util.function.BiFunction;
 
 /**
  * The measurement behind {@link HostPolicy}'s thresholds (a tool, not a test): for each kernel family and size,
- * the CPU time of the calling thread per call with every kernel in Java ({@link HostPolicy#hostOnly()}) and with
- * every kernel an ND4J op ({@link HostPolicy#nativeOnly()}), median of five batches. Thread CPU time rather than
+ * the CPU time of the calling thread per call on host memory ({@link HostPolicy#hostOnly()}: Java loops, and
+ * OpenBLAS called directly for GEMM) and as ND4J ops ({@link HostPolicy#nativeOnly()}), median of five batches. Thread CPU time rather than
  * wall time, so that other processes on a shared machine do not distort it; run with
  * {@code -Dnn4j.nd4j.blasThreads=1} so that GEMM's work is on the calling thread too.
  *
@@ -93,7 +93,7 @@ public final class HostPolicyCrossover {
                         us[i] = micros(kernels[k].apply(be, new Tensor[] {a, b, out, row, sums, t}));
                     }
                 }
-                line.append(String.format(" | n=%d java %.2f nd4j %.2f", n, us[0], us[1]));
+                line.append(String.format(" | n=%d host %.2f nd4j %.2f", n, us[0], us[1]));
             }
             System.out.println(line);
         }
@@ -108,7 +108,7 @@ public final class HostPolicyCrossover {
                     us[i] = micros(() -> be.gemm(1, a, false, b, false, 0, c));
                 }
             }
-            line.append(String.format(" | mnk=%d java %.2f nd4j %.2f", s * s * s, us[0], us[1]));
+            line.append(String.format(" | mnk=%d host %.2f nd4j %.2f", s * s * s, us[0], us[1]));
         }
         System.out.println(line);
     }
