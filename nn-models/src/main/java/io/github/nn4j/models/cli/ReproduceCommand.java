@@ -1,0 +1,176 @@
+package io.github.nn4j.models.cli;
+
+import io.github.nn4j.api.backend.Backend;
+import io.github.nn4j.models.autoencoder.AutoencoderSettings;
+import io.github.nn4j.models.mnist.FileDownloader;
+import io.github.nn4j.models.mnist.Mnist;
+import io.github.nn4j.models.mnist.MnistCatalog;
+import io.github.nn4j.models.mnist.MnistFileSet;
+import io.github.nn4j.models.mnist.MnistLoader;
+import io.github.nn4j.models.mnist.MnistLocator;
+import io.github.nn4j.models.mnist.TrainValidationSplit;
+import io.github.nn4j.models.report.ReportWriter;
+import io.github.nn4j.models.report.ReproductionReport;
+import io.github.nn4j.models.reproduce.MachineInfo;
+import io.github.nn4j.models.reproduce.MnistPipeline;
+import io.github.nn4j.models.reproduce.MnistPipelineResult;
+import io.github.nn4j.models.reproduce.MnistPipelineSettings;
+import io.github.nn4j.models.svm.SvmSettings;
+import io.github.nn4j.models.xor.XorExperiment;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code nn4j reproduce}: the report's experiments end to end (XOR, the MNIST autoencoder, the SVM on its
+ * latent codes, and the PCA baseline), written as a report with figures into {@code --out}.
+ */
+@Command(name = "reproduce", mixinStandardHelpOptions = true,
+        description = {"Reproduce the report: XOR, the MNIST autoencoder 784-128-64-128-784, an RBF SVM on its "
+                + "64-d latent codes, and the same SVM on PCA-64 of the raw pixels as a baseline.",
+            "Writes REPORT.md, metrics.json, loss-xor.png, loss-ae.png, reconstructions.png and "
+                + "confusion-matrix.png into --out."})
+public final class ReproduceCommand implements Callable<Integer> {
+    /** Exit code when the MNIST data cannot be found, downloaded or read. */
+    static final int EXIT_DATA = 4;
+    /** Size of the validation split, taken from the 60,000 training images. */
+    static final int VALIDATION_IMAGES = 4_000;
+    /** Training images in a {@code --quick} run. */
+    static final int QUICK_TRAIN_IMAGES = 6_000;
+    /** Validation images in a {@code --quick} run. */
+    static final int QUICK_VALIDATION_IMAGES = 1_000;
+    /** Epochs of a {@code --quick} run unless {@code --epochs} says otherwise. */
+    static final int QUICK_EPOCHS = 5;
+
+    @Mixin
+    BackendOption backend;
+
+    @Option(names = "--out", paramLabel = "DIR", defaultValue = "report",
+            description = "Directory for the report and figures (default: ${DEFAULT-VALUE}).")
+    Path out;
+
+    @Option(names = "--epochs", paramLabel = "N",
+            description = "Autoencoder epochs (default: 50, the report's; " + QUICK_EPOCHS + " with --quick).")
+    Integer epochs;
+
+    @Option(names = "--batch-size", paramLabel = "N", defaultValue = "" + AutoencoderSettings.DEFAULT_BATCH_SIZE,
+            description = "Autoencoder mini-batch size (default: ${DEFAULT-VALUE}; the report does not give one).")
+    int batchSize;
+
+    @Option(names = "--seed", defaultValue = "42",
+            description = "Seed of the split, the weights, the shuffling and the SVM (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--data", paramLabel = "DIR",
+            description = "Directory with the four MNIST files (gzipped or raw). Searched first; then NN4J_DATA, "
+                    + "../shared/data/mnist, and the user cache ~/.cache/nn4j/mnist.")
+    Path data;
+
+    @Option(names = "--offline", description = "Never download MNIST; fail if it is not found locally.")
+    boolean offline;
+
+    @Option(names = "--mirror", paramLabel = "URL", defaultValue = "${sys:nn4j.mnist.mirror:-"
+            + MnistLocator.DEFAULT_MIRROR + "}",
+            description = "Base URL to download the gzipped MNIST files from (default: ${DEFAULT-VALUE}).")
+    URI mirror;
+
+    @Option(names = "--quick", description = "A first look in about a minute: " + QUICK_TRAIN_IMAGES
+            + " training images, " + QUICK_EPOCHS + " epochs, a smaller SVM grid. Not comparable with the report.")
+    boolean quick;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws IOException {
+        System.setProperty("java.awt.headless", "true");
+        PrintWriter console = spec.commandLine().getOut();
+        boolean interactive = System.console() != null;
+        Instant started = Instant.now();
+        long t0 = System.nanoTime();
+        Backend be = backend.resolve();
+        console.printf("nn4j reproduce on backend %s (%s)%n", be.name(), be.description());
+
+        Mnist mnist;
+        String dataSource;
+        try {
+            MnistFileSet files = locator(console, interactive).locate();
+            mnist = MnistLoader.load(files);
+            dataSource = files.directory().toString();
+        } catch (IOException e) {
+            spec.commandLine().getErr().println("error: " + e.getMessage());
+            return EXIT_DATA;
+        }
+        console.printf("MNIST from %s: %,d training and %,d test images%n", dataSource, mnist.train().count(),
+                mnist.test().count());
+
+        TrainValidationSplit split = TrainValidationSplit.stratified(mnist.train(), VALIDATION_IMAGES, seed);
+        if (quick) {
+            split = new TrainValidationSplit(split.train().head(QUICK_TRAIN_IMAGES),
+                    split.validation().head(QUICK_VALIDATION_IMAGES));
+        }
+        String splitDescription = "the 60,000 official training images split stratified by digit with seed " + seed
+                + (quick ? ", then the first " + QUICK_TRAIN_IMAGES + " and " + QUICK_VALIDATION_IMAGES
+                        + " of each part" : "");
+
+        console.printf("%n== XOR%n");
+        XorExperiment.Config xorConfig = XorExperiment.Config.report(seed);
+        long xorStart = System.nanoTime();
+        XorExperiment.Result xor = XorExperiment.run(be, xorConfig, null);
+        double xorSeconds = (System.nanoTime() - xorStart) / 1e9;
+        console.printf(Locale.ROOT, "  predictions %.4f %.4f %.4f %.4f -> %s (%.1f s)%n", xor.predictions()[0],
+                xor.predictions()[1], xor.predictions()[2], xor.predictions()[3],
+                xor.solved() ? "XOR solved" : "NOT solved", xorSeconds);
+
+        int aeEpochs = epochs != null ? epochs : quick ? QUICK_EPOCHS : AutoencoderSettings.REPORT_EPOCHS;
+        MnistPipelineSettings settings = new MnistPipelineSettings(
+                new AutoencoderSettings(aeEpochs, batchSize, AutoencoderSettings.REPORT_LEARNING_RATE, seed),
+                quick ? SvmSettings.quick(seed) : SvmSettings.standard(seed), 64);
+        MnistPipelineResult result = MnistPipeline.run(be, split, mnist.test(), settings,
+                new ConsolePipelineListener(console, interactive, split.train().count(), batchSize));
+
+        double total = (System.nanoTime() - t0) / 1e9;
+        String command = commandLine();
+        ReproductionReport report = new ReproductionReport(command, started, total, be.name(), be.description(),
+                MachineInfo.current(), dataSource, quick, seed, splitDescription, xorConfig, xor, xorSeconds, result);
+        ReportWriter.write(report, out);
+
+        console.printf(Locale.ROOT, "%n== Summary (%s)%n", EpochProgressBar.clock(total));
+        console.printf(Locale.ROOT, "  autoencoder test MSE: %.3f per image, %.5f per pixel (training %.1f s)%n",
+                result.autoencoder().testError().perImageSum(), result.autoencoder().testError().perPixelMean(),
+                result.autoencoder().trainingSeconds());
+        console.printf(Locale.ROOT, "  SVM test accuracy: %.4f on the latent codes, %.4f on PCA-64%n",
+                result.latentSvm().testAccuracy(), result.pcaSvm().testAccuracy());
+        console.printf("  report written to %s%n", out.toAbsolutePath().normalize().resolve(ReportWriter.REPORT));
+        console.flush();
+        return 0;
+    }
+
+    /** How this run was started, e.g. {@code ./nn4j reproduce --quick}. */
+    private String commandLine() {
+        List<String> args = spec.commandLine().getParseResult().originalArgs();
+        int self = args.indexOf(spec.name());
+        List<String> own = self >= 0 ? args.subList(self + 1, args.size()) : args;
+        return "./nn4j " + spec.name() + (own.isEmpty() ? "" : " " + String.join(" ", own));
+    }
+
+    private MnistLocator locator(PrintWriter console, boolean interactive) {
+        Path home = Path.of(System.getProperty("user.home"));
+        FileDownloader downloader = offline ? null
+                : new FileDownloader(mirror, Duration.ofSeconds(30), new DownloadProgressBar(console, interactive));
+        return new MnistLocator(MnistCatalog.OFFICIAL,
+                MnistLocator.standardSearchPath(data, System.getenv(), Path.of("").toAbsolutePath(), home),
+                MnistLocator.standardCacheDir(System.getenv(), home), downloader);
+    }
+}

@@ -1,0 +1,147 @@
+package io.github.nn4j.models.report;
+
+import io.github.nn4j.models.autoencoder.AutoencoderResult;
+import io.github.nn4j.models.reproduce.MnistPipelineResult;
+import io.github.nn4j.models.svm.FeatureScaling;
+import io.github.nn4j.models.svm.GridPoint;
+import io.github.nn4j.models.svm.SvmResult;
+import io.github.nn4j.models.xor.XorExperiment;
+import java.util.Locale;
+
+/** Renders {@code REPORT.md}: our numbers beside the report's, then the details of each experiment. */
+public final class ReportMarkdown {
+    private ReportMarkdown() {
+    }
+
+    /** The Markdown text; it links the figures by their file names in the same directory. */
+    public static String render(ReproductionReport r) {
+        MnistPipelineResult m = r.mnist();
+        AutoencoderResult ae = m.autoencoder();
+        StringBuilder md = new StringBuilder();
+        md.append("# nn4j reproduction report\n\n");
+        if (r.quick()) {
+            md.append("> **Quick run** (`--quick`): a subset of the images and few epochs, for a first look. "
+                    + "The numbers below are not comparable with the report's; run `./nn4j reproduce` for those.\n\n");
+        }
+        md.append(f("Produced by `%s` on %s; the whole run took **%s**.%n%n", r.command(), r.started(),
+                duration(r.totalSeconds())));
+        md.append(f("- Backend: **%s** (%s)%n", r.backend(), r.backendDescription()));
+        md.append(f("- Machine: %s; %s; Java %s; max heap %.1f GiB%n", r.machine().summary(), r.machine().os(),
+                r.machine().runtime(), r.machine().maxHeapBytes() / (double) (1L << 30)));
+        md.append(f("- Data: MNIST from %s (SHA-256 verified)%n", r.dataSource()));
+        md.append(f("- Split: %,d training / %,d validation images (%s); %,d official test images%n",
+                m.trainImages(), m.validationImages(), r.splitDescription(), m.testImages()));
+        md.append(f("- Seed: %d%n%n", r.seed()));
+
+        md.append("## Our numbers beside the report's\n\n");
+        md.append("| | the report | nn4j (this run) |\n|---|---|---|\n");
+        XorExperiment.Result xor = r.xor();
+        md.append(f("| XOR predictions for (0,0), (0,1), (1,0), (1,1) | solves XOR (targets 0, 1, 1, 0) | %s → %s |%n",
+                joined(xor.predictions()), xor.solved() ? "solved" : "**not solved**"));
+        md.append(f("| Autoencoder test MSE, per-image sum of squared errors | 8.3–8.5 | **%.3f** |%n",
+                ae.testError().perImageSum()));
+        md.append(f("| Autoencoder test MSE, per pixel | ≈ %.4f (8.3 / 784); Keras run: %.4f | **%.5f** |%n",
+                PublishedResults.AE_TEST_MSE_PER_PIXEL, PublishedResults.KERAS_MSE, ae.testError().perPixelMean()));
+        md.append(f("| Autoencoder training time (%d epochs) | Keras run: %.2f s | %.1f s on %s |%n",
+                ae.settings().epochs(), PublishedResults.KERAS_TRAINING_SECONDS, ae.trainingSeconds(), ae.backend()));
+        md.append(f("| SVM test accuracy on the 64-d latent codes | %.4f | **%.4f** |%n", PublishedResults.SVM_ACCURACY,
+                m.latentSvm().testAccuracy()));
+        md.append(f("| Baseline: same SVM on PCA-%d of the raw pixels | — (LeCun's table, RBF SVM on all 784 pixels: "
+                + "%.3f) | %.4f |%n%n", m.pcaSvm().dimension(), PublishedResults.LECUN_RBF_SVM_ACCURACY,
+                m.pcaSvm().testAccuracy()));
+
+        md.append("## XOR\n\n");
+        md.append(f("Dense(2,4) → Tanh → Dense(4,1) → Sigmoid, MSE, SGD lr %s, full batch, %,d epochs: "
+                + "%.2f s of training (%.2f s wall). Final loss %.3g.%n%n", r.xorConfig().learningRate(),
+                r.xorConfig().epochs(), xor.history().trainingSeconds(), r.xorSeconds(), xor.finalLoss()));
+        md.append("| input | target | prediction | thresholded |\n|---|---|---|---|\n");
+        for (int i = 0; i < 4; i++) {
+            md.append(f("| (%.0f, %.0f) | %.0f | %.4f | %d |%n", XorExperiment.INPUTS[i][0], XorExperiment.INPUTS[i][1],
+                    XorExperiment.TARGETS[i][0], xor.predictions()[i], xor.thresholded()[i]));
+        }
+        md.append("\n![XOR loss](loss-xor.png)\n\n");
+
+        md.append("## Autoencoder\n\n");
+        md.append(f("784 → 128 → 64 → 128 → 784, ReLU after each hidden Dense, Sigmoid output, loss = squared error "
+                + "summed over the 784 pixels and averaged over the batch, SGD lr %s, %d epochs, mini-batches of %d, "
+                + "shuffled every epoch, on %,d images; %.1f s of training on %s (%.1f s per epoch).%n%n",
+                ae.settings().learningRate(), ae.settings().epochs(), ae.settings().batchSize(), m.trainImages(),
+                ae.trainingSeconds(), ae.backend(), ae.trainingSeconds() / ae.settings().epochs()));
+        md.append("| images | MSE per image (sum over pixels) | MSE per pixel |\n|---|---|---|\n");
+        md.append(f("| training (%,d) | %.3f | %.5f |%n", m.trainImages(), ae.trainError().perImageSum(),
+                ae.trainError().perPixelMean()));
+        md.append(f("| test (%,d) | %.3f | %.5f |%n%n", m.testImages(), ae.testError().perImageSum(),
+                ae.testError().perPixelMean()));
+        md.append("![Autoencoder loss](loss-ae.png)\n\n");
+        md.append("Test digits (top) over their reconstructions (bottom):\n\n![Reconstructions](reconstructions.png)\n\n");
+
+        md.append("## SVM on the latent codes\n\n");
+        svm(md, m.latentSvm());
+        md.append("![Confusion matrix](confusion-matrix.png)\n\n");
+        md.append("## Baseline: SVM on PCA features\n\n");
+        md.append(f("The first %d principal components of the raw pixels (fitted on the training images with "
+                + "Smile's PCA in %.1f s), then exactly the same SVM procedure.%n%n", m.pcaSvm().dimension(),
+                m.pcaSeconds()));
+        svm(md, m.pcaSvm());
+        return md.toString();
+    }
+
+    private static void svm(StringBuilder md, SvmResult s) {
+        md.append(f("RBF kernel, one-versus-one (45 binary LASVM machines from Smile, voting). Grid: %d candidates, "
+                + "each trained on %,d of the training vectors and scored on the validation images (%.1f s in all):%n%n",
+                s.grid().size(), s.gridTrainSize(), s.gridSeconds()));
+        md.append("| scaling | gamma | C | validation accuracy | fit (s) |\n|---|---|---|---|---|\n");
+        for (GridPoint p : s.grid()) {
+            boolean chosen = p.candidate().equals(s.best());
+            md.append(f("| %s | %.5g | %.4g | %s%.4f%s | %.1f |%n", scaling(p.candidate().scaling()),
+                    p.candidate().params().gamma(), p.candidate().params().c(), chosen ? "**" : "",
+                    p.validationAccuracy(), chosen ? "**" : "", p.fitSeconds()));
+        }
+        md.append(f("%nChosen: %s. Trained on all %,d training vectors in %.1f s (%,d distinct support vectors); "
+                + "validation accuracy %.4f; predicting the %,d test images took %.1f s.%n%n", s.best(), s.trainSize(),
+                s.fitSeconds(), s.distinctSupportVectors(), s.validationAccuracy(), s.test().total(),
+                s.predictSeconds()));
+        md.append(f("**Test accuracy %.4f** (%,d of %,d).", s.testAccuracy(), s.test().correct(), s.test().total()));
+        if (s.constantFeatures() > 0) {
+            md.append(f(" %d of the %d features were constant on the training images.", s.constantFeatures(),
+                    s.dimension()));
+        }
+        md.append("\n\n| true \\ predicted |");
+        int k = s.test().numClasses();
+        for (int c = 0; c < k; c++) {
+            md.append(' ').append(c).append(" |");
+        }
+        md.append("\n|---|").append("---|".repeat(k)).append('\n');
+        for (int t = 0; t < k; t++) {
+            md.append("| **").append(t).append("** |");
+            for (int p = 0; p < k; p++) {
+                int n = s.test().count(t, p);
+                md.append(' ').append(t == p ? "**" + n + "**" : Integer.toString(n)).append(" |");
+            }
+            md.append('\n');
+        }
+        md.append('\n');
+    }
+
+    private static String scaling(FeatureScaling scaling) {
+        return scaling.name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+
+    private static String joined(double[] values) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < values.length; i++) {
+            sb.append(i == 0 ? "" : ", ").append(f("%.4f", values[i]));
+        }
+        return sb.toString();
+    }
+
+    /** {@code 754.2 s (12 min 34 s)}. */
+    static String duration(double seconds) {
+        long s = Math.round(seconds);
+        return s < 60 ? f("%.1f s", seconds) : f("%.0f s (%d min %02d s)", seconds, s / 60, s % 60);
+    }
+
+    private static String f(String format, Object... args) {
+        return String.format(Locale.ROOT, format, args);
+    }
+}

@@ -1,0 +1,124 @@
+package io.github.nn4j.models.report;
+
+import io.github.nn4j.models.autoencoder.AutoencoderResult;
+import io.github.nn4j.models.reproduce.MnistPipelineResult;
+import io.github.nn4j.models.svm.GridPoint;
+import io.github.nn4j.models.svm.SvmResult;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The content of {@code metrics.json}: every number of the report, machine-readable. */
+public final class ReportMetrics {
+    private ReportMetrics() {
+    }
+
+    /** A JSON-ready tree (maps, lists, numbers, strings) of the report. */
+    public static Map<String, Object> of(ReproductionReport r) {
+        Map<String, Object> root = new LinkedHashMap<>();
+        root.put("command", r.command());
+        root.put("started", r.started().toString());
+        root.put("totalSeconds", r.totalSeconds());
+        root.put("quick", r.quick());
+        root.put("seed", r.seed());
+        root.put("backend", Map.of("name", r.backend(), "description", r.backendDescription()));
+        Map<String, Object> machine = new LinkedHashMap<>();
+        machine.put("cpu", r.machine().cpu());
+        machine.put("cores", r.machine().cores());
+        machine.put("memoryBytes", r.machine().memoryBytes());
+        machine.put("os", r.machine().os());
+        machine.put("java", r.machine().runtime());
+        machine.put("maxHeapBytes", r.machine().maxHeapBytes());
+        root.put("machine", machine);
+        root.put("data", r.dataSource());
+
+        Map<String, Object> xor = new LinkedHashMap<>();
+        xor.put("epochs", r.xorConfig().epochs());
+        xor.put("learningRate", r.xorConfig().learningRate());
+        xor.put("predictions", r.xor().predictions());
+        xor.put("thresholded", r.xor().thresholded());
+        xor.put("solved", r.xor().solved());
+        xor.put("finalLoss", r.xor().finalLoss());
+        xor.put("trainingSeconds", r.xor().history().trainingSeconds());
+        xor.put("wallSeconds", r.xorSeconds());
+        root.put("xor", xor);
+
+        MnistPipelineResult m = r.mnist();
+        Map<String, Object> split = new LinkedHashMap<>();
+        split.put("train", m.trainImages());
+        split.put("validation", m.validationImages());
+        split.put("test", m.testImages());
+        split.put("method", r.splitDescription());
+        root.put("split", split);
+        root.put("autoencoder", autoencoder(m.autoencoder()));
+        root.put("latentSvm", svm(m.latentSvm()));
+        root.put("pcaSeconds", m.pcaSeconds());
+        root.put("pcaSvm", svm(m.pcaSvm()));
+
+        Map<String, Object> published = new LinkedHashMap<>();
+        published.put("svmAccuracy", PublishedResults.SVM_ACCURACY);
+        published.put("aeTestMsePerImage", List.of(PublishedResults.AE_TEST_MSE_PER_IMAGE_LOW,
+                PublishedResults.AE_TEST_MSE_PER_IMAGE_HIGH));
+        published.put("aeTestMsePerPixel", PublishedResults.AE_TEST_MSE_PER_PIXEL);
+        published.put("kerasMse", PublishedResults.KERAS_MSE);
+        published.put("kerasTrainingSeconds", PublishedResults.KERAS_TRAINING_SECONDS);
+        published.put("lecunRbfSvmAccuracy", PublishedResults.LECUN_RBF_SVM_ACCURACY);
+        root.put("published", published);
+        return root;
+    }
+
+    private static Map<String, Object> autoencoder(AutoencoderResult ae) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("layers", List.of(784, 128, 64, 128, 784));
+        out.put("epochs", ae.settings().epochs());
+        out.put("batchSize", ae.settings().batchSize());
+        out.put("learningRate", ae.settings().learningRate());
+        out.put("seed", ae.settings().seed());
+        out.put("backend", ae.backend());
+        out.put("trainingSeconds", ae.trainingSeconds());
+        out.put("trainLossPerEpoch", ae.history().losses());
+        out.put("validationLossPerEpoch", ae.history().validationLosses());
+        out.put("epochSeconds", ae.history().epochs().stream().mapToDouble(e -> e.elapsedNanos() / 1e9).toArray());
+        out.put("trainMsePerImage", ae.trainError().perImageSum());
+        out.put("trainMsePerPixel", ae.trainError().perPixelMean());
+        out.put("testMsePerImage", ae.testError().perImageSum());
+        out.put("testMsePerPixel", ae.testError().perPixelMean());
+        return out;
+    }
+
+    private static Map<String, Object> svm(SvmResult s) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("features", s.features());
+        out.put("dimension", s.dimension());
+        out.put("constantFeatures", s.constantFeatures());
+        List<Map<String, Object>> grid = new ArrayList<>();
+        for (GridPoint p : s.grid()) {
+            Map<String, Object> g = new LinkedHashMap<>();
+            g.put("scaling", p.candidate().scaling().name());
+            g.put("gamma", p.candidate().params().gamma());
+            g.put("C", p.candidate().params().c());
+            g.put("validationAccuracy", p.validationAccuracy());
+            g.put("fitSeconds", p.fitSeconds());
+            grid.add(g);
+        }
+        out.put("gridTrainSize", s.gridTrainSize());
+        out.put("grid", grid);
+        out.put("gridSeconds", s.gridSeconds());
+        Map<String, Object> best = new LinkedHashMap<>();
+        best.put("scaling", s.best().scaling().name());
+        best.put("gamma", s.best().params().gamma());
+        best.put("C", s.best().params().c());
+        out.put("chosen", best);
+        out.put("trainSize", s.trainSize());
+        out.put("fitSeconds", s.fitSeconds());
+        out.put("predictSeconds", s.predictSeconds());
+        out.put("distinctSupportVectors", s.distinctSupportVectors());
+        out.put("validationAccuracy", s.validationAccuracy());
+        out.put("testAccuracy", s.testAccuracy());
+        out.put("testCorrect", s.test().correct());
+        out.put("testTotal", s.test().total());
+        out.put("confusionMatrix", s.test().counts());
+        return out;
+    }
+}

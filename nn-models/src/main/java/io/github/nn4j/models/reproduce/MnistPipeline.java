@@ -1,0 +1,57 @@
+package io.github.nn4j.models.reproduce;
+
+import io.github.nn4j.api.backend.Backend;
+import io.github.nn4j.models.autoencoder.AutoencoderExperiment;
+import io.github.nn4j.models.autoencoder.AutoencoderResult;
+import io.github.nn4j.models.mnist.LabeledImages;
+import io.github.nn4j.models.mnist.Mnist;
+import io.github.nn4j.models.mnist.TrainValidationSplit;
+import io.github.nn4j.models.svm.FeatureSet;
+import io.github.nn4j.models.svm.PcaFeatures;
+import io.github.nn4j.models.svm.SvmExperiment;
+import io.github.nn4j.models.svm.SvmResult;
+import java.util.List;
+
+/**
+ * The report's MNIST experiment and our baseline, in order:
+ * <ol>
+ *   <li>train the autoencoder on the training images and encode every image (its 64-d latent code);</li>
+ *   <li>SVM on the latent codes: grid on the validation images, final fit on the training images, test;</li>
+ *   <li>the same SVM procedure on the projection of the raw pixels onto their first 64 principal
+ *       components.</li>
+ * </ol>
+ */
+public final class MnistPipeline {
+    /** Name of the latent-code features in results. */
+    public static final String LATENT = "autoencoder latent";
+    /** Name prefix of the PCA features in results. */
+    public static final String PCA = "PCA";
+
+    private MnistPipeline() {
+    }
+
+    /** Runs the pipeline on the given split and test images. */
+    public static MnistPipelineResult run(Backend backend, TrainValidationSplit split, LabeledImages test,
+            MnistPipelineSettings settings, MnistPipelineListener listener) {
+        listener.phase("autoencoder");
+        AutoencoderResult ae = new AutoencoderExperiment(backend, settings.autoencoder(),
+                List.of(listener.training())).run(split, test);
+
+        String latentName = LATENT + " (" + ae.codes().dimension() + ")";
+        listener.phase("SVM on the " + latentName);
+        SvmResult latent = new SvmExperiment(settings.svm(), listener.svm(latentName))
+                .run(latentName, ae.codes(), Mnist.CLASSES);
+
+        String pcaName = PCA + "-" + settings.pcaComponents();
+        listener.phase(pcaName + " projection of the raw pixels");
+        long start = System.nanoTime();
+        FeatureSet pcaFeatures = PcaFeatures.project(split, test, settings.pcaComponents());
+        double pcaSeconds = (System.nanoTime() - start) / 1e9;
+        listener.phase("SVM on " + pcaName);
+        SvmResult pca = new SvmExperiment(settings.svm(), listener.svm(pcaName))
+                .run(pcaName, pcaFeatures, Mnist.CLASSES);
+
+        return new MnistPipelineResult(split.train().count(), split.validation().count(), test.count(), ae, latent,
+                pcaSeconds, pca);
+    }
+}

@@ -1,0 +1,126 @@
+package io.github.nn4j.models.svm;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.SplittableRandom;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Trains and tests an RBF {@link OneVsOneRbfSvm} on a {@link FeatureSet}:
+ * <ol>
+ *   <li>standardize the features with the training vectors' means and standard deviations, per feature
+ *       (z-scores) or uniformly (one common factor): which one is part of the grid;</li>
+ *   <li>grid search: train each (scaling, gamma, C) candidate on a seeded random subset of the training
+ *       vectors and measure its accuracy on the validation vectors (the subset keeps the grid affordable: a
+ *       fit costs more than linearly in the number of vectors);</li>
+ *   <li>train the best candidate on all training vectors and classify the test vectors.</li>
+ * </ol>
+ * The test vectors play no part in any choice. Ties in validation accuracy go to the earlier candidate.
+ */
+public final class SvmExperiment {
+    private static final Logger LOG = LoggerFactory.getLogger(SvmExperiment.class);
+
+    private final SvmSettings settings;
+    private final SvmExperimentListener listener;
+
+    /** An experiment with the given grid and threads. */
+    public SvmExperiment(SvmSettings settings, SvmExperimentListener listener) {
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.listener = Objects.requireNonNull(listener, "listener");
+    }
+
+    /**
+     * Runs the experiment on {@code data}.
+     *
+     * @param name       describes the features in the result, e.g. {@code "PCA-64"}
+     * @param numClasses number of classes; labels are in {@code [0, numClasses)}
+     */
+    public SvmResult run(String name, FeatureSet data, int numClasses) {
+        int d = data.dimension();
+        int[] subset = subset(data.train().length, settings.gridTrainSize(), settings.seed());
+        int[] gridY = new int[subset.length];
+        for (int i = 0; i < subset.length; i++) {
+            gridY[i] = data.trainLabels()[subset[i]];
+        }
+        List<GridPoint> grid = new ArrayList<>();
+        long gridStart = System.nanoTime();
+        GridPoint best = null;
+        for (FeatureScaling scaling : settings.scalings()) {
+            Standardizer standardizer = Standardizer.fit(data.train(), scaling);
+            double[][] gridX = standardizer.apply(rows(data.train(), subset));
+            double[][] validation = standardizer.apply(data.validation());
+            for (double factor : settings.gammaFactors()) {
+                for (double c : settings.cValues()) {
+                    SvmCandidate candidate = new SvmCandidate(scaling, new RbfSvmParams(factor / d, c));
+                    long start = System.nanoTime();
+                    OneVsOneRbfSvm svm = OneVsOneRbfSvm.fit(gridX, gridY, numClasses, candidate.params(),
+                            settings.seed(), settings.threads(), SvmProgressListener.NONE);
+                    double fitSeconds = (System.nanoTime() - start) / 1e9;
+                    double accuracy = accuracy(svm, validation, data.validationLabels(), numClasses);
+                    GridPoint point = new GridPoint(candidate, accuracy, fitSeconds);
+                    grid.add(point);
+                    LOG.info("{}: {} -> validation accuracy {} (fit {} s on {} vectors)", name, candidate, accuracy,
+                            fitSeconds, gridX.length);
+                    listener.gridPointDone(grid.size(), settings.gridSize(), point);
+                    if (best == null || accuracy > best.validationAccuracy()) {
+                        best = point;
+                    }
+                }
+            }
+        }
+        double gridSeconds = (System.nanoTime() - gridStart) / 1e9;
+
+        SvmCandidate chosen = best.candidate();
+        Standardizer standardizer = Standardizer.fit(data.train(), chosen.scaling());
+        double[][] train = standardizer.apply(data.train());
+        long fitStart = System.nanoTime();
+        OneVsOneRbfSvm svm = OneVsOneRbfSvm.fit(train, data.trainLabels(), numClasses, chosen.params(),
+                settings.seed(), settings.threads(), listener::finalFitProgress);
+        double fitSeconds = (System.nanoTime() - fitStart) / 1e9;
+        long predictStart = System.nanoTime();
+        int[] predicted = svm.predict(standardizer.apply(data.test()), settings.threads());
+        double predictSeconds = (System.nanoTime() - predictStart) / 1e9;
+        ConfusionMatrix confusion = ConfusionMatrix.of(data.testLabels(), predicted, numClasses);
+        double validationAccuracy = accuracy(svm, standardizer.apply(data.validation()), data.validationLabels(),
+                numClasses);
+        LOG.info("{}: {} trained on {} vectors in {} s ({} distinct support vectors); test accuracy {}", name,
+                chosen, train.length, fitSeconds, svm.distinctSupportVectors(), confusion.accuracy());
+        return new SvmResult(name, d, standardizer.constantFeatures(), grid, subset.length, chosen, train.length,
+                fitSeconds, predictSeconds, gridSeconds, svm.distinctSupportVectors(), validationAccuracy, confusion);
+    }
+
+    private static double[][] rows(double[][] x, int[] indices) {
+        double[][] out = new double[indices.length][];
+        for (int i = 0; i < indices.length; i++) {
+            out[i] = x[indices[i]];
+        }
+        return out;
+    }
+
+    private double accuracy(OneVsOneRbfSvm svm, double[][] x, int[] y, int numClasses) {
+        return ConfusionMatrix.of(y, svm.predict(x, settings.threads()), numClasses).accuracy();
+    }
+
+    /** {@code size} distinct indices of {@code [0, n)} drawn with the seed, in increasing order (all if n ≤ size). */
+    static int[] subset(int n, int size, long seed) {
+        int[] all = new int[n];
+        for (int i = 0; i < n; i++) {
+            all[i] = i;
+        }
+        if (size >= n) {
+            return all;
+        }
+        SplittableRandom random = new SplittableRandom(seed);
+        for (int k = 0; k < size; k++) {
+            int j = k + random.nextInt(n - k);
+            int t = all[k];
+            all[k] = all[j];
+            all[j] = t;
+        }
+        int[] chosen = java.util.Arrays.copyOf(all, size);
+        java.util.Arrays.sort(chosen);
+        return chosen;
+    }
+}

@@ -1,0 +1,54 @@
+package io.github.nn4j.models.svm;
+
+import java.util.List;
+
+/**
+ * The hyper-parameter grid of an {@link SvmExperiment} and how much work and parallelism to spend on it.
+ *
+ * <p>The kernel width is searched as a multiple of {@code 1/d} for {@code d} features scaled to unit
+ * (average) variance: then {@code gamma·|x − y|²} is about 2 for two typical vectors, the usual centre of a
+ * search.
+ *
+ * @param scalings      candidate feature scalings
+ * @param gammaFactors  candidates for {@code gamma·d}
+ * @param cValues       candidates for {@code C}
+ * @param gridTrainSize how many training vectors (a seeded random subset) each grid candidate is trained on
+ * @param threads       worker threads for training pairs and for prediction
+ * @param seed          seed of the subset and of the solver's sample order
+ */
+public record SvmSettings(List<FeatureScaling> scalings, List<Double> gammaFactors, List<Double> cValues,
+        int gridTrainSize, int threads, long seed) {
+
+    /** Copies the lists and checks the values. */
+    public SvmSettings {
+        scalings = List.copyOf(scalings);
+        gammaFactors = List.copyOf(gammaFactors);
+        cValues = List.copyOf(cValues);
+        if (scalings.isEmpty() || gammaFactors.isEmpty() || cValues.isEmpty()) {
+            throw new IllegalArgumentException("the grid needs at least one scaling, gamma factor and C");
+        }
+        if (gridTrainSize < 2) {
+            throw new IllegalArgumentException("grid training size must be at least 2, got " + gridTrainSize);
+        }
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads must be at least 1, got " + threads);
+        }
+    }
+
+    /** Number of grid candidates. */
+    public int gridSize() {
+        return scalings.size() * gammaFactors.size() * cValues.size();
+    }
+
+    /** The grid of {@code ./nn4j reproduce} (see the README for the reasons and the measurements). */
+    public static SvmSettings standard(long seed) {
+        return new SvmSettings(List.of(FeatureScaling.PER_FEATURE, FeatureScaling.UNIFORM), List.of(0.5, 1.0, 2.0),
+                List.of(3.0, 30.0), 10_000, Runtime.getRuntime().availableProcessors(), seed);
+    }
+
+    /** A small grid for {@code --quick}. */
+    public static SvmSettings quick(long seed) {
+        return new SvmSettings(List.of(FeatureScaling.PER_FEATURE, FeatureScaling.UNIFORM), List.of(1.0, 2.0),
+                List.of(10.0), 3_000, Runtime.getRuntime().availableProcessors(), seed);
+    }
+}

@@ -1,0 +1,138 @@
+package io.github.nn4j.models.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.nn4j.api.network.EpochStats;
+import io.github.nn4j.api.network.TrainingHistory;
+import io.github.nn4j.models.autoencoder.AutoencoderResult;
+import io.github.nn4j.models.autoencoder.AutoencoderSettings;
+import io.github.nn4j.models.autoencoder.ReconstructionError;
+import io.github.nn4j.models.autoencoder.ReconstructionSamples;
+import io.github.nn4j.models.reproduce.MachineInfo;
+import io.github.nn4j.models.reproduce.MnistPipelineResult;
+import io.github.nn4j.models.svm.ConfusionMatrix;
+import io.github.nn4j.models.svm.FeatureScaling;
+import io.github.nn4j.models.svm.FeatureSet;
+import io.github.nn4j.models.svm.GridPoint;
+import io.github.nn4j.models.svm.RbfSvmParams;
+import io.github.nn4j.models.svm.SvmCandidate;
+import io.github.nn4j.models.svm.SvmResult;
+import io.github.nn4j.models.xor.XorExperiment;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Writes a report from made-up results and checks every file. */
+class ReportWriterTest {
+    @TempDir
+    Path dir;
+
+    @BeforeAll
+    static void headless() {
+        System.setProperty("java.awt.headless", "true");
+    }
+
+    private static TrainingHistory history(double first, int epochs, boolean validation) {
+        List<EpochStats> stats = new ArrayList<>();
+        for (int e = 1; e <= epochs; e++) {
+            double loss = first / e;
+            stats.add(new EpochStats(e, epochs, loss, validation ? loss * 1.1 : Double.NaN, 2_000_000_000L, 56_000));
+        }
+        return new TrainingHistory(stats);
+    }
+
+    private static SvmResult svm(String name, double accuracy, int[] truth, int[] predicted) {
+        SvmCandidate a = new SvmCandidate(FeatureScaling.PER_FEATURE, new RbfSvmParams(1.0 / 64, 3));
+        SvmCandidate b = new SvmCandidate(FeatureScaling.UNIFORM, new RbfSvmParams(2.0 / 64, 30));
+        return new SvmResult(name, 64, 2, List.of(new GridPoint(a, accuracy - 0.01, 3.5), new GridPoint(b, accuracy, 4.5)),
+                10_000, b, 56_000, 60.2, 5.1, 40.0, 12_345, accuracy, ConfusionMatrix.of(truth, predicted, 10));
+    }
+
+    static ReproductionReport report() {
+        int[] truth = new int[100];
+        int[] predicted = new int[100];
+        for (int i = 0; i < 100; i++) {
+            truth[i] = i % 10;
+            predicted[i] = i == 7 ? 1 : i % 10;
+        }
+        float[][] images = new float[10][28 * 28];
+        for (int d = 0; d < 10; d++) {
+            for (int p = 0; p < 28 * 28; p++) {
+                images[d][p] = ((p + d) % 28) / 27f;
+            }
+        }
+        int[] digits = {0, 1, 2, 3, 4, 5, 6, 7, 8, 9};
+        double[][] codes = {{1, 2}, {3, 4}};
+        AutoencoderResult ae = new AutoencoderResult(new AutoencoderSettings(50, 64, 0.05, 42), "pure",
+                history(30, 50, true), 123.4, ReconstructionError.fromPerImageSum(4.1, 784, 56_000),
+                ReconstructionError.fromPerImageSum(4.25, 784, 10_000),
+                new FeatureSet(codes, new int[] {0, 1}, codes, new int[] {0, 1}, codes, new int[] {0, 1}),
+                new ReconstructionSamples(28, 28, digits, images, images));
+        MnistPipelineResult mnist = new MnistPipelineResult(56_000, 4_000, 10_000, ae,
+                svm("autoencoder latent (64)", 0.99, truth, predicted), 12.5, svm("PCA-64", 0.98, truth, predicted));
+        XorExperiment.Result xor = new XorExperiment.Result(new double[] {0.01, 0.98, 0.99, 0.02},
+                new int[] {0, 1, 1, 0}, history(0.25, 200, false), "pure");
+        return new ReproductionReport("./nn4j reproduce", Instant.parse("2026-01-02T03:04:05Z"), 754.2, "pure",
+                "pure Java", MachineInfo.current(), "/data (--data)", false, 42, "stratified, seed 42",
+                XorExperiment.Config.report(42), xor, 1.5, mnist);
+    }
+
+    @Test
+    void writesEveryFileAndNothingElse() throws IOException {
+        ReportWriter.write(report(), dir);
+
+        try (Stream<Path> files = Files.list(dir)) {
+            assertThat(files.map(p -> p.getFileName().toString()))
+                    .containsExactlyInAnyOrderElementsOf(ReportWriter.FILES);
+        }
+        for (String png : List.of(ReportWriter.LOSS_XOR, ReportWriter.LOSS_AE, ReportWriter.RECONSTRUCTIONS,
+                ReportWriter.CONFUSION)) {
+            BufferedImage img = ImageIO.read(dir.resolve(png).toFile());
+            assertThat(img).as(png).isNotNull();
+            assertThat(img.getWidth()).as(png).isGreaterThan(400);
+            assertThat(img.getHeight()).as(png).isGreaterThan(200);
+        }
+    }
+
+    @Test
+    void theReportPutsOurNumbersBesideThePublishedOnesInBothMseConventions() throws IOException {
+        ReportWriter.write(report(), dir);
+
+        String md = Files.readString(dir.resolve(ReportWriter.REPORT));
+        assertThat(md)
+                .contains("| SVM test accuracy on the 64-d latent codes | 0.9826 | **0.9900** |")
+                .contains("| Autoencoder test MSE, per-image sum of squared errors | 8.3–8.5 | **4.250** |")
+                .contains("**0.00542** |") // 4.25 / 784
+                .contains("Keras run: 222.75 s | 123.4 s on pure")
+                .contains("754 s (12 min 34 s)")
+                .contains("0.0100, 0.9800, 0.9900, 0.0200 → solved")
+                .contains("| **7** | 0 | 1 | 0 | 0 | 0 | 0 | 0 | **9** | 0 | 0 |")
+                .contains("![Confusion matrix](confusion-matrix.png)");
+        String json = Files.readString(dir.resolve(ReportWriter.METRICS));
+        assertThat(json)
+                .contains("\"testMsePerImage\": 4.25,")
+                .contains("\"testMsePerPixel\": " + (4.25 / 784) + "\n")
+                .contains("\"testAccuracy\": 0.99,")
+                .contains("\"svmAccuracy\": 0.9826,")
+                .contains("\"thresholded\": [0, 1, 1, 0],");
+    }
+
+    @Test
+    void rewritingReplacesTheFilesAtomicallyLeavingNoTemporaries() throws IOException {
+        ReportWriter.write(report(), dir);
+        ReportWriter.write(report(), dir);
+
+        try (Stream<Path> files = Files.list(dir)) {
+            assertThat(files.filter(p -> p.getFileName().toString().startsWith("."))).isEmpty();
+        }
+    }
+}
