@@ -8,7 +8,7 @@ import java.util.Properties;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
-/** Checks that DL4J's native backend loads here and describes it, for the report. */
+/** Checks that DL4J's native backend loads here and describes it as the benchmark forks will set it up. */
 final class Dl4jProbe {
     private Dl4jProbe() {
     }
@@ -22,7 +22,7 @@ final class Dl4jProbe {
                 return new BackendInfo(AutoencoderTrainer.DL4J, false, "ND4J computed a wrong product (" + sum + ")");
             }
             String detail = "DL4J " + version("org.deeplearning4j", "deeplearning4j-nn") + " on ND4J's "
-                    + Nd4j.getBackend().getClass().getSimpleName() + " (" + Dl4jThreads.describe() + " threads), "
+                    + Nd4j.getBackend().getClass().getSimpleName() + " (" + Dl4jThreads.apply() + " threads), "
                     + "pre-cut batches, no shuffling";
             return new BackendInfo(AutoencoderTrainer.DL4J, true, detail);
         } catch (Throwable t) { // a native library that does not load throws an Error; report it instead

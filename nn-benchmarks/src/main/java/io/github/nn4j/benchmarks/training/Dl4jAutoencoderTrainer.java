@@ -32,7 +32,6 @@ import org.slf4j.LoggerFactory;
 final class Dl4jAutoencoderTrainer implements AutoencoderTrainer {
     private static final Logger LOG = LoggerFactory.getLogger(Dl4jAutoencoderTrainer.class);
     private final MultiLayerNetwork model;
-    private final INDArray images;
     private final List<DataSet> batches = new ArrayList<>();
 
     Dl4jAutoencoderTrainer(TrainingImages data, int batchSize) {
@@ -54,11 +53,12 @@ final class Dl4jAutoencoderTrainer implements AutoencoderTrainer {
         this.model = new MultiLayerNetwork(conf);
         model.init();
         LOG.info("DL4J threads: {}", Dl4jThreads.apply());
-        this.images = Nd4j.create(data.pixels(), new long[] {data.count(), data.width()}, 'c');
-        for (int from = 0; from < data.count(); from += batchSize) {
-            int to = Math.min(from + batchSize, data.count());
-            INDArray x = images.get(NDArrayIndex.interval(from, to), NDArrayIndex.all()).dup('c');
-            batches.add(new DataSet(x, x));
+        try (INDArray images = Nd4j.create(data.pixels(), new long[] {data.count(), data.width()}, 'c')) {
+            for (int from = 0; from < data.count(); from += batchSize) {
+                int to = Math.min(from + batchSize, data.count());
+                INDArray x = images.get(NDArrayIndex.interval(from, to), NDArrayIndex.all()).dup('c');
+                batches.add(new DataSet(x, x));
+            }
         }
     }
 
@@ -96,6 +96,5 @@ final class Dl4jAutoencoderTrainer implements AutoencoderTrainer {
             ds.getFeatures().close();
         }
         batches.clear();
-        images.close();
     }
 }

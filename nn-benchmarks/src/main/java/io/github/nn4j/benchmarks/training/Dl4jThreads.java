@@ -5,8 +5,13 @@ import org.nd4j.nativeblas.NativeOpsHolder;
 
 /**
  * The CPU threads DL4J's ND4J runtime uses in a benchmark fork: OpenMP threads (libnd4j's own kernels) and
- * OpenBLAS threads (GEMM). System properties {@value #OMP_PROPERTY} and {@value #BLAS_PROPERTY} set them after
- * ND4J has loaded; unset, ND4J keeps what it chose at start-up (from {@code OMP_NUM_THREADS}, else one per core).
+ * OpenBLAS threads (GEMM).
+ *
+ * <p>DL4J is benchmarked in its fastest configuration on the 2-core development machine: one OpenMP and one
+ * OpenBLAS thread, what {@code OMP_NUM_THREADS=1} gives (an epoch in ~2.7 s; its defaults, one thread per core in
+ * each pool, oversubscribe the cores and take ~8.9 s). So when {@code OMP_NUM_THREADS} is unset or empty,
+ * {@link #apply()} sets both pools to one thread; when it is set, ND4J has applied it at start-up and it stays.
+ * The system properties {@value #OMP_PROPERTY} and {@value #BLAS_PROPERTY} win over both, for experiments.
  */
 public final class Dl4jThreads {
     /** System property: OpenMP threads of libnd4j kernels. */
@@ -17,10 +22,12 @@ public final class Dl4jThreads {
     private Dl4jThreads() {
     }
 
-    /** Applies the properties that are set; returns the resulting counts, e.g. {@code "OpenMP 1, OpenBLAS 2"}. */
-    static String apply() {
-        Integer omp = setting(OMP_PROPERTY);
-        Integer blas = setting(BLAS_PROPERTY);
+    /** Applies the rule above; returns the resulting counts, e.g. {@code "OpenMP 1, OpenBLAS 1"}. */
+    public static String apply() {
+        String env = System.getenv("OMP_NUM_THREADS");
+        Integer fallback = env == null || env.isBlank() ? 1 : null;
+        Integer omp = setting(OMP_PROPERTY, fallback);
+        Integer blas = setting(BLAS_PROPERTY, fallback);
         if (omp != null) {
             NativeOpsHolder.getInstance().getDeviceNativeOps().setOmpNumThreads(omp);
         }
@@ -36,10 +43,10 @@ public final class Dl4jThreads {
                 + Nd4j.factory().blas().getMaxThreads();
     }
 
-    private static Integer setting(String property) {
+    private static Integer setting(String property, Integer fallback) {
         String v = System.getProperty(property);
         if (v == null || v.isBlank()) {
-            return null;
+            return fallback;
         }
         try {
             int n = Integer.parseInt(v.trim());
