@@ -221,8 +221,8 @@ class ScalarDoubleKernels implements DoubleKernels {
     /**
      * All ones when {@code v > 0} (including +infinity), else zero (for NaN too), computed without a branch:
      * ReLU on data with random signs would otherwise mispredict half of its branches. The positive values
-     * other than NaN are exactly the bit patterns 1 .. 0x7FF0000000000000L, i.e. those whose value minus one is, unsigned,
-     * below 0x7FF0000000000000L.
+     * other than NaN are exactly the bit patterns 1 .. 0x7FF0000000000000L, i.e. those whose value minus
+     * one is, unsigned, below 0x7FF0000000000000L.
      */
     private static long positiveMask(double v) {
         return Double.doubleToRawLongBits(v) - 1 + Long.MIN_VALUE < 0x7FF0000000000000L + Long.MIN_VALUE ? -1L : 0L;

@@ -11,8 +11,9 @@ import jdk.incubator.vector.VectorSpecies;
 
 /**
  * The FLOAT64 kernels on the Vector API: each loop runs whole vectors of the preferred species and
- * leaves the last few elements to the scalar code of {@link ScalarDoubleKernels}. Exponentials,
- * logarithms and tanh use the Vector API's lane-wise transcendental operators. Sums add the lanes in a
+ * leaves the last few elements to the scalar code of {@link ScalarDoubleKernels}. exp, tanh and sigmoid
+ * come from {@link VectorFunctions}, which give the same bits compiled or interpreted (the Vector API's
+ * own transcendental operators do not); log stays scalar for the same reason. Sums add the lanes in a
  * fixed order at the end, so they are deterministic.
  *
  * <p>Loaded only when the module {@code jdk.incubator.vector} is present (see {@link KernelSelection}).
@@ -130,14 +131,10 @@ final class VectorDoubleKernels extends ScalarDoubleKernels {
                 }
                 break;
             case EXP:
-                for (int i = 0; i < bound; i += L) {
-                    DoubleVector.fromArray(S, a, i).lanewise(VectorOperators.EXP).intoArray(out, i);
-                }
-                break;
-            case LOG:
-                for (int i = 0; i < bound; i += L) {
-                    DoubleVector.fromArray(S, a, i).lanewise(VectorOperators.LOG).intoArray(out, i);
-                }
+                VectorFunctions.exp(a, out, n);
+                return;
+            case LOG: // no exact-arithmetic vector log here: the scalar loop keeps results reproducible
+                bound = 0;
                 break;
             default:
                 throw new AssertionError(f);
@@ -149,7 +146,6 @@ final class VectorDoubleKernels extends ScalarDoubleKernels {
     public void activation(Activation f, double[] x, double[] y, int n) {
         int bound = S.loopBound(n);
         DoubleVector zero = DoubleVector.zero(S);
-        DoubleVector one = DoubleVector.broadcast(S, 1.0);
         switch (f) {
             case IDENTITY:
                 bound = 0; // a plain copy
@@ -160,17 +156,12 @@ final class VectorDoubleKernels extends ScalarDoubleKernels {
                     zero.blend(v, v.compare(VectorOperators.GT, 0.0)).intoArray(y, i);
                 }
                 break;
-            case SIGMOID: // exp(-x) overflows to +inf for very negative x, giving exactly 0; never NaN
-                for (int i = 0; i < bound; i += L) {
-                    DoubleVector e = DoubleVector.fromArray(S, x, i).neg().lanewise(VectorOperators.EXP);
-                    one.div(one.add(e)).intoArray(y, i);
-                }
-                break;
+            case SIGMOID: // exactly 0 or 1 far out, never NaN
+                VectorFunctions.sigmoid(x, y, n);
+                return;
             case TANH:
-                for (int i = 0; i < bound; i += L) {
-                    DoubleVector.fromArray(S, x, i).lanewise(VectorOperators.TANH).intoArray(y, i);
-                }
-                break;
+                VectorFunctions.tanh(x, y, n);
+                return;
             default:
                 throw new AssertionError(f);
         }

@@ -13,10 +13,11 @@ import jdk.incubator.vector.VectorSpecies;
 
 /**
  * The FLOAT32 kernels on the Vector API: each loop runs whole vectors of the preferred species and
- * leaves the last few elements to the scalar code of {@link ScalarFloatKernels}. Exponentials,
- * logarithms and tanh use the Vector API's lane-wise transcendental operators. Sums widen the floats to
- * double-precision vectors and add the lanes in a fixed order, so they are as precise as the scalar
- * path's and deterministic.
+ * leaves the last few elements to the scalar code of {@link ScalarFloatKernels}. exp, tanh and sigmoid
+ * widen to double vectors, use {@link VectorFunctions} (same bits compiled or interpreted, unlike the
+ * Vector API's own transcendental operators) and round once; log stays scalar for the same reason. Sums
+ * widen the floats to double vectors and add the lanes in a fixed order, so they are as precise as the
+ * scalar path's and deterministic.
  *
  * <p>Loaded only when the module {@code jdk.incubator.vector} is present (see {@link KernelSelection}).
  */
@@ -138,14 +139,10 @@ final class VectorFloatKernels extends ScalarFloatKernels {
                 }
                 break;
             case EXP:
-                for (int i = 0; i < bound; i += L) {
-                    FloatVector.fromArray(S, a, i).lanewise(VectorOperators.EXP).intoArray(out, i);
-                }
-                break;
-            case LOG:
-                for (int i = 0; i < bound; i += L) {
-                    FloatVector.fromArray(S, a, i).lanewise(VectorOperators.LOG).intoArray(out, i);
-                }
+                VectorFunctions.exp(a, out, n);
+                return;
+            case LOG: // no exact-arithmetic vector log here: the scalar loop keeps results reproducible
+                bound = 0;
                 break;
             default:
                 throw new AssertionError(f);
@@ -157,7 +154,6 @@ final class VectorFloatKernels extends ScalarFloatKernels {
     public void activation(Activation f, float[] x, float[] y, int n) {
         int bound = S.loopBound(n);
         FloatVector zero = FloatVector.zero(S);
-        FloatVector one = FloatVector.broadcast(S, 1f);
         switch (f) {
             case IDENTITY:
                 bound = 0; // a plain copy
@@ -168,17 +164,12 @@ final class VectorFloatKernels extends ScalarFloatKernels {
                     zero.blend(v, v.compare(VectorOperators.GT, 0f)).intoArray(y, i);
                 }
                 break;
-            case SIGMOID: // exp(-x) overflows to +inf for very negative x, giving exactly 0; never NaN
-                for (int i = 0; i < bound; i += L) {
-                    FloatVector e = FloatVector.fromArray(S, x, i).neg().lanewise(VectorOperators.EXP);
-                    one.div(one.add(e)).intoArray(y, i);
-                }
-                break;
+            case SIGMOID: // exactly 0 or 1 far out, never NaN
+                VectorFunctions.sigmoid(x, y, n);
+                return;
             case TANH:
-                for (int i = 0; i < bound; i += L) {
-                    FloatVector.fromArray(S, x, i).lanewise(VectorOperators.TANH).intoArray(y, i);
-                }
-                break;
+                VectorFunctions.tanh(x, y, n);
+                return;
             default:
                 throw new AssertionError(f);
         }
@@ -329,6 +320,11 @@ final class VectorFloatKernels extends ScalarFloatKernels {
         return s;
     }
 
+    /** A double vector rounded to floats. */
+    private static FloatVector narrow(DoubleVector v) {
+        return (FloatVector) v.convertShape(VectorOperators.D2F, HALF, 0);
+    }
+
     /** Floats {@code a[i .. i+H-1]} as a double vector. */
     private static DoubleVector widen(float[] a, int i) {
         return (DoubleVector) FloatVector.fromArray(HALF, a, i).convertShape(VectorOperators.F2D, D, 0);
@@ -355,8 +351,8 @@ final class VectorFloatKernels extends ScalarFloatKernels {
                 acc0 = acc0.add(widen(a, o));
                 acc1 = acc1.add(widen(a, o + H));
             }
-            ((FloatVector) acc0.convertShape(VectorOperators.D2F, HALF, 0)).intoArray(out, j);
-            ((FloatVector) acc1.convertShape(VectorOperators.D2F, HALF, 0)).intoArray(out, j + H);
+            narrow(acc0).intoArray(out, j);
+            narrow(acc1).intoArray(out, j + H);
         }
         for (int j = bound; j < cols; j++) {
             double s = 0;
