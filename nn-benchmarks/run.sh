@@ -10,12 +10,13 @@
 # Profiles (JMH options; give one of these options yourself only with --profile none):
 #   short  -f 1 -wi 1 -w 1s -i 3 -r 1s -prof gc   the documented profile; single-shot benchmarks (epoch, XOR)
 #                                                 run 1 warm-up + 3 measured times
-#   long   -f 2 -wi 3 -w 2s -i 5 -r 2s -prof gc   about 4x longer, tighter errors
+#   long   -f 2 -wi 3 -w 2s -i 5 -r 2s -prof gc   about 5x longer (roughly 40 min), tighter errors
 #   smoke  -f 1 -wi 1 -w 200ms -i 1 -r 200ms      checks that everything runs; the numbers mean little
-# Environment: OMP_NUM_THREADS and OPENBLAS_NUM_THREADS default to 1, as ./nn4j sets them for the app (DL4J's
-# fastest setting on this 2-core machine, see README); set them empty (OMP_NUM_THREADS= OPENBLAS_NUM_THREADS=)
-# to let ND4J and the nd4j backend choose. NN4J_DATA points to MNIST (default ../shared/data/mnist from the
-# project root; synthetic images otherwise). NN4J_SKIP_BUILD=1 uses the existing jar as it is.
+# Environment: OMP_NUM_THREADS and OPENBLAS_NUM_THREADS default to 1, as ./nn4j sets them for the app; set
+# them empty (OMP_NUM_THREADS= OPENBLAS_NUM_THREADS=) to let the nd4j backend choose (DL4J always runs with one
+# OpenMP and one OpenBLAS thread, its fastest setting here; see README). NN4J_DATA points to MNIST (default
+# ../shared/data/mnist from the project root; synthetic images otherwise). NN4J_SKIP_BUILD=1 uses the existing
+# jar as it is.
 set -euo pipefail
 
 module="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"

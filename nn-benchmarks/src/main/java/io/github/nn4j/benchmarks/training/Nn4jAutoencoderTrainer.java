@@ -1,22 +1,22 @@
 package io.github.nn4j.benchmarks.training;
 
 import io.github.nn4j.api.backend.Backend;
-import io.github.nn4j.api.layer.Dense;
-import io.github.nn4j.api.layer.ReLU;
-import io.github.nn4j.api.layer.Sigmoid;
 import io.github.nn4j.api.loss.MeanSquaredError;
 import io.github.nn4j.api.network.Network;
 import io.github.nn4j.api.network.TrainingConfig;
 import io.github.nn4j.api.optim.Sgd;
 import io.github.nn4j.api.tensor.Shape;
 import io.github.nn4j.api.tensor.Tensor;
+import io.github.nn4j.models.autoencoder.MnistAutoencoder;
 
 /**
- * The autoencoder on an nn4j backend: a {@link Network} trained with {@link Network#trainStep} (one step) or
- * {@link Network#fit} (one epoch, reshuffled, batches gathered into reused buffers — as the app trains).
+ * The autoencoder on an nn4j backend: the app's own {@link MnistAutoencoder}, whose {@link Network} is trained
+ * with {@link Network#trainStep} (one step) or {@link Network#fit} (one epoch, reshuffled, batches gathered into
+ * reused buffers — as the app trains).
  * Loss: squared error summed over the pixels and averaged over the batch (the report's definition).
  */
 final class Nn4jAutoencoderTrainer implements AutoencoderTrainer {
+    private final MnistAutoencoder autoencoder;
     private final Network network;
     private final Tensor images;
     private final Tensor firstBatch;
@@ -25,15 +25,9 @@ final class Nn4jAutoencoderTrainer implements AutoencoderTrainer {
     private final TrainingConfig oneEpoch;
 
     Nn4jAutoencoderTrainer(Backend backend, TrainingImages data, int batchSize) {
-        long seed = AutoencoderRecipe.SEED;
-        int in = AutoencoderRecipe.INPUTS;
-        int hidden = AutoencoderRecipe.HIDDEN;
-        int latent = AutoencoderRecipe.LATENT;
-        this.network = Network.of(
-                new Dense(backend, in, hidden, seed), new ReLU(),
-                new Dense(backend, hidden, latent, seed + 1), new ReLU(),
-                new Dense(backend, latent, hidden, seed + 2), new ReLU(),
-                new Dense(backend, hidden, in, seed + 3), new Sigmoid());
+        this.autoencoder = new MnistAutoencoder(backend, AutoencoderRecipe.INPUTS, AutoencoderRecipe.HIDDEN,
+                AutoencoderRecipe.LATENT, AutoencoderRecipe.SEED);
+        this.network = autoencoder.network();
         this.images = backend.fromArray(data.pixels(), Shape.matrix(data.count(), data.width()));
         if (batchSize == data.count()) {
             this.firstBatch = images;
@@ -41,7 +35,8 @@ final class Nn4jAutoencoderTrainer implements AutoencoderTrainer {
             this.firstBatch = backend.zeros(images.dtype(), Shape.matrix(batchSize, data.width()));
             backend.copyRows(images, 0, firstBatch, 0, batchSize);
         }
-        this.oneEpoch = TrainingConfig.builder(1).batchSize(batchSize).shuffle(true).seed(seed).build();
+        this.oneEpoch = TrainingConfig.builder(1).batchSize(batchSize).shuffle(true).seed(AutoencoderRecipe.SEED)
+                .build();
     }
 
     @Override
@@ -66,6 +61,6 @@ final class Nn4jAutoencoderTrainer implements AutoencoderTrainer {
         }
         images.close();
         sgd.close();
-        network.close();
+        autoencoder.close();
     }
 }
