@@ -2,15 +2,15 @@ package io.github.nn4j.backend.pure;
 
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.IntVector;
 import jdk.incubator.vector.LongVector;
 import jdk.incubator.vector.VectorOperators;
-import jdk.incubator.vector.VectorShape;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
  * exp, tanh and the logistic sigmoid over arrays on the Vector API, built only from operations IEEE 754
- * defines exactly (add, multiply, divide, fused multiply-add, comparisons, bit manipulation), in double
- * precision; FLOAT32 arrays are widened and the results rounded once.
+ * defines exactly (add, multiply, divide, fused multiply-add, comparisons, bit manipulation), in the
+ * precision of the array (float arrays in float lanes, twice as many per vector).
  *
  * <p>Why not the Vector API's own {@code lanewise(EXP)}: in JDK 17 compiled code calls Intel SVML while
  * interpreted and C1 code falls back to {@link Math#exp}; the two differ in the last bit for some inputs,
@@ -19,9 +19,10 @@ import jdk.incubator.vector.VectorSpecies;
  * arrays are processed in chunks through a per-thread buffer padded to whole vectors, so no element
  * takes a different, scalar path).
  *
- * <p>Accuracy: exp within 1 ulp over the whole double range (+infinity above 709.78, gradual underflow
+ * <p>Accuracy, double: exp within 1 ulp over the whole range (+infinity above 709.78, gradual underflow
  * to subnormals and 0 below -708); sigmoid within 4 ulps; tanh within 16 ulps (relative error below
- * 2e-15, largest just above |x| = 0.1 where its series hands over). NaN in, NaN out.
+ * 2e-15, largest just above |x| = 0.1 where its series hands over). Float: exp within 2 ulps (+infinity
+ * above 88.72, subnormals below -87.3), sigmoid and tanh within 4 ulps. NaN in, NaN out.
  *
  * <p>Each vector computation sits inside the loop that uses it: a vector passed to or returned from a
  * method the JIT does not inline is boxed on the heap, which would allocate on every call.
@@ -29,9 +30,6 @@ import jdk.incubator.vector.VectorSpecies;
 final class VectorFunctions {
     private static final VectorSpecies<Double> D = DoubleVector.SPECIES_PREFERRED;
     private static final int DL = D.length();
-    /** The floats that widen to one double vector. */
-    private static final VectorSpecies<Float> HALF = VectorSpecies.of(float.class,
-            VectorShape.forBitSize(D.vectorBitSize() / 2));
     /** Elements per pass through the per-thread buffers (a multiple of every vector length). */
     private static final int CHUNK = 512;
 
@@ -51,8 +49,21 @@ final class VectorFunctions {
     private static final int SIGMOID = 1;
     private static final int TANH = 2;
 
+    private static final VectorSpecies<Float> F = FloatVector.SPECIES_PREFERRED;
+    private static final int FL = F.length();
+    private static final float LOG2E_F = 1.44269504f;
+    /** ln 2 split for float: LN2_HI_F has 9 significant bits, so k * LN2_HI_F is exact for |k| < 2^15. */
+    private static final float LN2_HI_F = 0.693359375f;
+    private static final float LN2_LO_F = (float) (Math.log(2) - 0.693359375);
+    private static final float ROUNDER_F = 0x1.8p23f;
+    private static final float EXP_MAX_F = 88.8f;
+    private static final float EXP_MIN_F = -104f;
+    private static final float TANH_SERIES_MAX_F = 0.5f;
+
     private static final ThreadLocal<double[][]> BUFFERS =
             ThreadLocal.withInitial(() -> new double[][] {new double[CHUNK], new double[CHUNK]});
+    private static final ThreadLocal<float[][]> FLOAT_BUFFERS =
+            ThreadLocal.withInitial(() -> new float[][] {new float[CHUNK], new float[CHUNK]});
 
     private VectorFunctions() {
     }
@@ -72,17 +83,17 @@ final class VectorFunctions {
         apply(TANH, x, out, n);
     }
 
-    /** {@code out[i] = e^x[i]} rounded to float (+infinity above about 88.72). */
+    /** {@code out[i] = e^x[i]} in float (+infinity above about 88.72). */
     static void exp(float[] x, float[] out, int n) {
         apply(EXP, x, out, n);
     }
 
-    /** The sigmoid rounded to float. */
+    /** The sigmoid in float. */
     static void sigmoid(float[] x, float[] out, int n) {
         apply(SIGMOID, x, out, n);
     }
 
-    /** tanh rounded to float. */
+    /** tanh in float. */
     static void tanh(float[] x, float[] out, int n) {
         apply(TANH, x, out, n);
     }
@@ -101,29 +112,15 @@ final class VectorFunctions {
     }
 
     private static void apply(int function, float[] x, float[] out, int n) {
-        double[][] buffers = BUFFERS.get();
-        double[] v = buffers[0];
-        int h = HALF.length();
+        float[][] buffers = FLOAT_BUFFERS.get();
+        float[] v = buffers[0];
         for (int from = 0; from < n; from += CHUNK) {
             int count = Math.min(CHUNK, n - from);
-            int padded = roundUp(count);
-            int whole = count / h * h;
-            for (int i = 0; i < whole; i += h) {
-                ((DoubleVector) FloatVector.fromArray(HALF, x, from + i).convertShape(VectorOperators.F2D, D, 0))
-                        .intoArray(v, i);
-            }
-            for (int i = whole; i < count; i++) {
-                v[i] = x[from + i];
-            }
-            java.util.Arrays.fill(v, count, padded, 0.0);
+            int padded = (count + FL - 1) / FL * FL;
+            System.arraycopy(x, from, v, 0, count);
+            java.util.Arrays.fill(v, count, padded, 0f);
             compute(function, v, buffers[1], padded);
-            for (int i = 0; i < whole; i += h) {
-                ((FloatVector) DoubleVector.fromArray(D, v, i).convertShape(VectorOperators.D2F, HALF, 0))
-                        .intoArray(out, from + i);
-            }
-            for (int i = whole; i < count; i++) {
-                out[from + i] = (float) v[i];
-            }
+            System.arraycopy(v, 0, out, from, count);
         }
     }
 
@@ -211,6 +208,79 @@ final class VectorFunctions {
                     .lanewise(VectorOperators.LSHL, 52).reinterpretAsDoubles();
             DoubleVector s2 = ((LongVector) k2.add(ROUNDER + 1023).reinterpretAsLongs())
                     .lanewise(VectorOperators.LSHL, 52).reinterpretAsDoubles();
+            p.mul(s1).mul(s2).intoArray(out, i);
+        }
+    }
+
+    /** Replaces {@code v[0 .. len-1]} ({@code len} a multiple of the vector length) by f(v), using {@code e}. */
+    private static void compute(int function, float[] v, float[] e, int len) {
+        switch (function) {
+            case EXP:
+                exp(v, 1f, false, v, len);
+                break;
+            case SIGMOID:
+                exp(v, -1f, false, e, len);
+                for (int i = 0; i < len; i += FL) {
+                    FloatVector one = FloatVector.broadcast(F, 1f);
+                    one.div(one.add(FloatVector.fromArray(F, e, i))).intoArray(v, i);
+                }
+                break;
+            case TANH:
+                exp(v, 2f, true, e, len);
+                for (int i = 0; i < len; i += FL) {
+                    FloatVector x = FloatVector.fromArray(F, v, i);
+                    FloatVector one = FloatVector.broadcast(F, 1f);
+                    // |x| >= 0.5: 1 - 2 / (e^{2|x|} + 1) with the sign of x; the result is >= 0.46, so the
+                    // cancellation costs at most about one ulp. Exactly 1 once e overflows.
+                    FloatVector far = one.sub(FloatVector.broadcast(F, 2f)
+                            .div(FloatVector.fromArray(F, e, i).add(one)));
+                    far = far.blend(far.neg(), x.compare(VectorOperators.LT, 0f));
+                    // |x| < 0.5: x (1 + x^2 (c3 + x^2 (c5 + ...))), Taylor to x^17 (next term < 1e-9 relative).
+                    FloatVector x2 = x.mul(x);
+                    FloatVector q = FloatVector.broadcast(F, (float) (6404582.0 / 10854718875.0))
+                            .fma(x2, FloatVector.broadcast(F, (float) (-929569.0 / 638512875.0)))
+                            .fma(x2, FloatVector.broadcast(F, (float) (21844.0 / 6081075.0)))
+                            .fma(x2, FloatVector.broadcast(F, (float) (-1382.0 / 155925.0)))
+                            .fma(x2, FloatVector.broadcast(F, (float) (62.0 / 2835.0)))
+                            .fma(x2, FloatVector.broadcast(F, (float) (-17.0 / 315.0)))
+                            .fma(x2, FloatVector.broadcast(F, (float) (2.0 / 15.0)))
+                            .fma(x2, FloatVector.broadcast(F, (float) (-1.0 / 3.0)));
+                    FloatVector near = x.mul(q.fma(x2, one)); // keeps the sign of -0.0
+                    far.blend(near, x.abs().compare(VectorOperators.LT, TANH_SERIES_MAX_F)).intoArray(v, i);
+                }
+                break;
+            default:
+                throw new AssertionError(function);
+        }
+    }
+
+    /**
+     * The float version of {@link #exp(double[], double, boolean, double[], int)}: the same method with
+     * float constants and a Taylor polynomial to r^7 (truncation below 6e-9 for |r| <= ln2/2); about 2 ulps.
+     */
+    private static void exp(float[] x, float scale, boolean abs, float[] out, int len) {
+        for (int i = 0; i < len; i += FL) {
+            FloatVector y = FloatVector.fromArray(F, x, i);
+            if (abs) {
+                y = y.abs();
+            }
+            y = y.mul(scale).max(EXP_MIN_F).min(EXP_MAX_F); // max/min keep NaN
+            FloatVector k = y.mul(LOG2E_F).add(ROUNDER_F).sub(ROUNDER_F);
+            FloatVector r = y.sub(k.mul(LN2_HI_F)).sub(k.mul(LN2_LO_F));
+            FloatVector p = FloatVector.broadcast(F, 1f / 5040)
+                    .fma(r, FloatVector.broadcast(F, 1f / 720))
+                    .fma(r, FloatVector.broadcast(F, 1f / 120))
+                    .fma(r, FloatVector.broadcast(F, 1f / 24))
+                    .fma(r, FloatVector.broadcast(F, 1f / 6))
+                    .fma(r, FloatVector.broadcast(F, 0.5f))
+                    .fma(r, FloatVector.broadcast(F, 1f))
+                    .fma(r, FloatVector.broadcast(F, 1f));
+            FloatVector k1 = k.mul(0.5f).add(ROUNDER_F).sub(ROUNDER_F);
+            FloatVector k2 = k.sub(k1);
+            FloatVector s1 = ((IntVector) k1.add(ROUNDER_F + 127).reinterpretAsInts())
+                    .lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats();
+            FloatVector s2 = ((IntVector) k2.add(ROUNDER_F + 127).reinterpretAsInts())
+                    .lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats();
             p.mul(s1).mul(s2).intoArray(out, i);
         }
     }
