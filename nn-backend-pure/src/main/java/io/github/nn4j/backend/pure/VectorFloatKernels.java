@@ -8,16 +8,20 @@ import io.github.nn4j.api.tensor.UnaryOp;
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorOperators;
-import jdk.incubator.vector.VectorShape;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
  * The FLOAT32 kernels on the Vector API: each loop runs whole vectors of the preferred species and
  * leaves the last few elements to the scalar code of {@link ScalarFloatKernels}. exp, tanh and sigmoid
- * widen to double vectors, use {@link VectorFunctions} (same bits compiled or interpreted, unlike the
- * Vector API's own transcendental operators) and round once; log stays scalar for the same reason. Sums
- * widen the floats to double vectors and add the lanes in a fixed order, so they are as precise as the
- * scalar path's and deterministic.
+ * come from {@link VectorFunctions} (same bits compiled or interpreted, unlike the Vector API's own
+ * transcendental operators); log stays scalar for the same reason. Sums widen the floats to double
+ * vectors and add the lanes in a fixed order, so they are as precise as the scalar path's and
+ * deterministic.
+ *
+ * <p>Only the preferred float and double species are used, here and in every other SIMD class: a second
+ * float species (say 256-bit next to 512-bit) makes the JIT's type profiles inside the shared Vector API
+ * methods polymorphic, after which small vector methods inlined into large callers are no longer
+ * intrinsified and box every vector (seen as megabytes of garbage per GEMM).
  *
  * <p>Loaded only when the module {@code jdk.incubator.vector} is present (see {@link KernelSelection}).
  */
@@ -25,13 +29,10 @@ final class VectorFloatKernels extends ScalarFloatKernels {
     private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
     private static final int L = S.length();
     private static final VectorSpecies<Double> D = DoubleVector.SPECIES_PREFERRED;
-    /** The floats that widen to one double vector. */
-    private static final VectorSpecies<Float> HALF = VectorSpecies.of(float.class,
-            VectorShape.forBitSize(D.vectorBitSize() / 2));
-    private static final int H = HALF.length();
+    private static final int DL = D.length();
 
-    /** One double vector's lanes, per thread, for adding them in order. */
-    private static final ThreadLocal<double[]> LANE_BUFFER = ThreadLocal.withInitial(() -> new double[D.length()]);
+    /** Two double vectors' lanes, per thread, for adding them in order or rounding them to floats. */
+    private static final ThreadLocal<double[]> LANE_BUFFER = ThreadLocal.withInitial(() -> new double[2 * DL]);
 
     VectorFloatKernels(FloatGemm gemm) {
         super(gemm);
@@ -278,19 +279,21 @@ final class VectorFloatKernels extends ScalarFloatKernels {
     /** The sum of {@code a[from .. from+n-1]} in double precision, in a fixed order. */
     private static double vectorSum(float[] a, int from, int n, double[] lanes) {
         int end = from + n;
-        int bound = from + 2 * H * (n / (2 * H));
         DoubleVector acc0 = DoubleVector.zero(D);
         DoubleVector acc1 = DoubleVector.zero(D);
         int i = from;
-        for (; i < bound; i += 2 * H) {
-            acc0 = acc0.add(widen(a, i));
-            acc1 = acc1.add(widen(a, i + H));
+        // Each float vector load is widened in its lower part only (the cheap conversion), so consecutive
+        // loads overlap; a load must stay inside a[from .. end).
+        for (; i + DL + L <= end; i += 2 * DL) {
+            acc0 = acc0.add((DoubleVector) FloatVector.fromArray(S, a, i).convertShape(VectorOperators.F2D, D, 0));
+            acc1 = acc1.add((DoubleVector) FloatVector.fromArray(S, a, i + DL)
+                    .convertShape(VectorOperators.F2D, D, 0));
         }
         // Lanes added first to last (reduceLanes leaves the order unspecified). They go through a buffer
         // here, in the method that holds the vector: handing a vector to a method that is not inlined, or
         // reading a lane at a variable index, would box it.
         acc0.add(acc1).intoArray(lanes, 0);
-        double s = sumInOrder(lanes);
+        double s = sumInOrder(lanes, DL);
         for (; i < end; i++) {
             s += a[i];
         }
@@ -298,21 +301,18 @@ final class VectorFloatKernels extends ScalarFloatKernels {
     }
 
     private static double sumOfSquares(float[] a, int n, double[] lanes) {
-        int bound = 2 * H * (n / (2 * H));
         DoubleVector acc0 = DoubleVector.zero(D);
         DoubleVector acc1 = DoubleVector.zero(D);
         int i = 0;
-        for (; i < bound; i += 2 * H) {
-            DoubleVector v0 = widen(a, i);
-            DoubleVector v1 = widen(a, i + H);
+        for (; i + DL + L <= n; i += 2 * DL) {
+            DoubleVector v0 = (DoubleVector) FloatVector.fromArray(S, a, i).convertShape(VectorOperators.F2D, D, 0);
+            DoubleVector v1 = (DoubleVector) FloatVector.fromArray(S, a, i + DL)
+                    .convertShape(VectorOperators.F2D, D, 0);
             acc0 = v0.fma(v0, acc0);
             acc1 = v1.fma(v1, acc1);
         }
-        // Lanes added first to last (reduceLanes leaves the order unspecified). They go through a buffer
-        // here, in the method that holds the vector: handing a vector to a method that is not inlined, or
-        // reading a lane at a variable index, would box it.
-        acc0.add(acc1).intoArray(lanes, 0);
-        double s = sumInOrder(lanes);
+        acc0.add(acc1).intoArray(lanes, 0); // lanes in order, as in vectorSum
+        double s = sumInOrder(lanes, DL);
         for (; i < n; i++) {
             double v = a[i];
             s += v * v;
@@ -320,41 +320,37 @@ final class VectorFloatKernels extends ScalarFloatKernels {
         return s;
     }
 
-    /** A double vector rounded to floats. */
-    private static FloatVector narrow(DoubleVector v) {
-        return (FloatVector) v.convertShape(VectorOperators.D2F, HALF, 0);
-    }
-
-    /** Floats {@code a[i .. i+H-1]} as a double vector. */
-    private static DoubleVector widen(float[] a, int i) {
-        return (DoubleVector) FloatVector.fromArray(HALF, a, i).convertShape(VectorOperators.F2D, D, 0);
-    }
-
-    /** {@code x[0] + x[1] + ...}, in that order. */
-    private static double sumInOrder(double[] x) {
+    /** {@code x[0] + x[1] + ... + x[n-1]}, in that order. */
+    private static double sumInOrder(double[] x, int n) {
         double s = 0;
-        for (double v : x) {
-            s += v;
+        for (int i = 0; i < n; i++) {
+            s += x[i];
         }
         return s;
     }
 
     @Override
     public void sumColumns(float[] a, int rows, int cols, float[] out) {
-        // Two double vectors of columns per pass over the rows; the remaining columns column by column.
-        int bound = 2 * H * (cols / (2 * H));
-        for (int j = 0; j < bound; j += 2 * H) {
+        // Two double vectors of columns per pass over the rows (loads kept inside the row); the remaining
+        // columns one by one. Every column is summed over the rows in order, in double precision.
+        double[] sums = LANE_BUFFER.get();
+        int j = 0;
+        for (; j + DL + L <= cols; j += 2 * DL) {
             DoubleVector acc0 = DoubleVector.zero(D);
             DoubleVector acc1 = DoubleVector.zero(D);
             for (int r = 0; r < rows; r++) {
                 int o = r * cols + j;
-                acc0 = acc0.add(widen(a, o));
-                acc1 = acc1.add(widen(a, o + H));
+                acc0 = acc0.add((DoubleVector) FloatVector.fromArray(S, a, o).convertShape(VectorOperators.F2D, D, 0));
+                acc1 = acc1.add((DoubleVector) FloatVector.fromArray(S, a, o + DL)
+                        .convertShape(VectorOperators.F2D, D, 0));
             }
-            narrow(acc0).intoArray(out, j);
-            narrow(acc1).intoArray(out, j + H);
+            acc0.intoArray(sums, 0);
+            acc1.intoArray(sums, DL);
+            for (int q = 0; q < 2 * DL; q++) {
+                out[j + q] = (float) sums[q];
+            }
         }
-        for (int j = bound; j < cols; j++) {
+        for (; j < cols; j++) {
             double s = 0;
             for (int r = 0; r < rows; r++) {
                 s += a[r * cols + j];
