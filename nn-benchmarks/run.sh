@@ -4,11 +4,11 @@
 #   nn-benchmarks/results/jmh-result.json  JMH's raw JSON
 #
 # Usage: nn-benchmarks/run.sh [--profile short|long|smoke|none] [--out DIR] [JMH options and benchmark regexps]
-#   nn-benchmarks/run.sh                                # every benchmark, short profile (about 10 min on 2 cores)
+#   nn-benchmarks/run.sh                                # every benchmark, short profile (9 min on 2 busy cores)
 #   nn-benchmarks/run.sh Sgemm -p backend=pure,nd4j     # a subset
 #   nn-benchmarks/run.sh --profile none -f 2 -wi 5 -i 10 -prof gc   # your own JMH options
 # Profiles (JMH options; give one of these options yourself only with --profile none):
-#   short  -f 1 -wi 1 -w 1s -i 3 -r 1s -prof gc   the documented profile; single-shot benchmarks (epoch, XOR)
+#   short  -f 1 -wi 1 -w 2s -i 3 -r 1s -prof gc   the documented profile; single-shot benchmarks (epoch, XOR)
 #                                                 run 1 warm-up + 3 measured times
 #   long   -f 2 -wi 3 -w 2s -i 5 -r 2s -prof gc   about 5x longer (roughly 40 min), tighter errors
 #   smoke  -f 1 -wi 1 -w 200ms -i 1 -r 200ms      checks that everything runs; the numbers mean little
@@ -35,7 +35,7 @@ while [[ $# -gt 0 ]]; do
 done
 
 case "$profile" in
-  short) jmh_profile=(-f 1 -wi 1 -w 1s -i 3 -r 1s -prof gc) ;;
+  short) jmh_profile=(-f 1 -wi 1 -w 2s -i 3 -r 1s -prof gc) ;;
   long) jmh_profile=(-f 2 -wi 3 -w 2s -i 5 -r 2s -prof gc) ;;
   smoke) jmh_profile=(-f 1 -wi 1 -w 200ms -i 1 -r 200ms) ;;
   none) jmh_profile=() ;;
