@@ -48,7 +48,7 @@ public record Measurement(String benchmark, Map<String, String> params, double m
         double toSeconds = secondsPerUnit(primary.getScoreUnit(), p.getBenchmark());
         double error = primary.getScoreError();
         double bytes = Double.NaN;
-        for (Map.Entry<String, Result> e : run.getSecondaryResults().entrySet()) {
+        for (Map.Entry<String, Result<?>> e : secondaryResults(run).entrySet()) {
             if (e.getKey().replace("·", "").equals(ALLOCATION_METRIC)) {
                 bytes = e.getValue().getStatistics().getPercentile(50);
             }
@@ -56,6 +56,12 @@ public record Measurement(String benchmark, Map<String, String> params, double m
         return new Measurement(p.getBenchmark(), params, primary.getStatistics().getPercentile(50) * toSeconds,
                 Double.isFinite(error) ? error * toSeconds : Double.NaN, primary.getStatistics().getN(), bytes,
                 profile(p));
+    }
+
+    /** JMH declares the map with a raw {@code Result}; every value is a {@code Result<?>}. */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static Map<String, Result<?>> secondaryResults(RunResult run) {
+        return (Map) run.getSecondaryResults();
     }
 
     private static String profile(BenchmarkParams p) {
