@@ -38,6 +38,21 @@ import java.util.SplittableRandom;
  * output tensors are allowed. A backend may use several threads inside one operation.
  */
 public abstract class Backend {
+    // Operation names for error messages, computed once so that validation allocates nothing.
+    private static final String[] BINARY_NAMES = names(BinaryOp.values(), "", "");
+    private static final String[] SCALAR_NAMES = names(ScalarOp.values(), "scalar ", "");
+    private static final String[] UNARY_NAMES = names(UnaryOp.values(), "", "");
+    private static final String[] ACTIVATION_NAMES = names(Activation.values(), "", "");
+    private static final String[] ACTIVATION_BACKWARD_NAMES = names(Activation.values(), "", " backward");
+    private static final String[] REDUCTION_NAMES = names(Reduction.values(), "", "");
+
+    private static String[] names(Enum<?>[] values, String prefix, String suffix) {
+        String[] out = new String[values.length];
+        for (Enum<?> v : values) {
+            out[v.ordinal()] = prefix + v.name().toLowerCase(java.util.Locale.ROOT) + suffix;
+        }
+        return out;
+    }
 
     /** Short lower-case name used for selection, e.g. {@code "pure"}, {@code "jblas"}, {@code "nd4j"}. */
     public abstract String name();
@@ -186,8 +201,8 @@ public abstract class Backend {
      */
     public final void gemm(double alpha, Tensor a, boolean transA, Tensor b, boolean transB, double beta, Tensor c) {
         requireCompatible("gemm", a, b, c);
-        Shape expected = productShape("gemm", a, transA, b, transB);
-        if (!expected.equals(c.shape())) {
+        if (!fitsProduct(a, transA, b, transB, c.shape())) {
+            Shape expected = productShape("gemm", a, transA, b, transB);
             throw new IllegalArgumentException("gemm: output shape " + c.shape() + " does not fit op(a) "
                     + describe(a, transA) + " · op(b) " + describe(b, transB) + " = " + expected);
         }
@@ -212,7 +227,7 @@ public abstract class Backend {
 
     /** {@code out = a op b} element-wise; all three of one shape. */
     public final void binary(BinaryOp op, Tensor a, Tensor b, Tensor out) {
-        String name = op.name().toLowerCase(java.util.Locale.ROOT);
+        String name = BINARY_NAMES[op.ordinal()];
         requireCompatible(name, a, b, out);
         requireSameShape(name, a, b);
         requireSameShape(name, a, out);
@@ -221,7 +236,7 @@ public abstract class Backend {
 
     /** {@code out = a op s} element-wise. */
     public final void scalar(ScalarOp op, Tensor a, double s, Tensor out) {
-        String name = "scalar " + op.name().toLowerCase(java.util.Locale.ROOT);
+        String name = SCALAR_NAMES[op.ordinal()];
         requireCompatible(name, a, out);
         requireSameShape(name, a, out);
         scalarKernel(op, a, s, out);
@@ -229,7 +244,7 @@ public abstract class Backend {
 
     /** {@code out = f(a)} element-wise. */
     public final void unary(UnaryOp f, Tensor a, Tensor out) {
-        String name = f.name().toLowerCase(java.util.Locale.ROOT);
+        String name = UNARY_NAMES[f.ordinal()];
         requireCompatible(name, a, out);
         requireSameShape(name, a, out);
         unaryKernel(f, a, out);
@@ -237,7 +252,7 @@ public abstract class Backend {
 
     /** {@code y = f(x)} element-wise. */
     public final void activation(Activation f, Tensor x, Tensor y) {
-        String name = f.name().toLowerCase(java.util.Locale.ROOT);
+        String name = ACTIVATION_NAMES[f.ordinal()];
         requireCompatible(name, x, y);
         requireSameShape(name, x, y);
         activationKernel(f, x, y);
@@ -249,7 +264,7 @@ public abstract class Backend {
      * {@code dy}.
      */
     public final void activationBackward(Activation f, Tensor x, Tensor y, Tensor dy, Tensor dx) {
-        String name = f.name().toLowerCase(java.util.Locale.ROOT) + " backward";
+        String name = ACTIVATION_BACKWARD_NAMES[f.ordinal()];
         requireCompatible(name, x, y, dy, dx);
         requireSameShape(name, x, y);
         requireSameShape(name, x, dy);
@@ -285,7 +300,7 @@ public abstract class Backend {
 
     /** Reduces all elements of {@code a} to one number. */
     public final double reduce(Reduction r, Tensor a) {
-        requireUsable(r.name().toLowerCase(java.util.Locale.ROOT), a);
+        requireUsable(REDUCTION_NAMES[r.ordinal()], a);
         return reduceKernel(r, a);
     }
 
@@ -323,7 +338,7 @@ public abstract class Backend {
             throw new IllegalArgumentException("gatherRows: indices[" + offset + " .. " + (offset + count)
                     + ") is outside an index array of length " + indices.length);
         }
-        if (!dst.shape().equals(src.shape().withFirstDim(count))) {
+        if (!dst.shape().equalsWithFirstDim(src.shape(), count)) {
             throw new IllegalArgumentException("gatherRows: " + count + " rows of " + src.shape()
                     + " need an output of shape " + src.shape().withFirstDim(count) + ", got " + dst.shape());
         }
@@ -341,11 +356,7 @@ public abstract class Backend {
     /** Copies {@code count} consecutive rows of {@code src} starting at {@code srcRow} into {@code dst} starting at {@code dstRow}. */
     public final void copyRows(Tensor src, int srcRow, Tensor dst, int dstRow, int count) {
         requireCompatible("copyRows", src, dst);
-        int[] s = src.shape().dims();
-        int[] d = dst.shape().dims();
-        s[0] = 1;
-        d[0] = 1;
-        if (!java.util.Arrays.equals(s, d)) {
+        if (!dst.shape().equalsWithFirstDim(src.shape(), dst.shape().dim(0))) {
             throw new IllegalArgumentException("copyRows: rows of " + src.shape() + " and of " + dst.shape()
                     + " differ in shape");
         }
@@ -449,6 +460,19 @@ public abstract class Backend {
         return Shape.matrix(m, n);
     }
 
+    private static boolean fitsProduct(Tensor a, boolean transA, Tensor b, boolean transB, Shape c) {
+        Shape sa = a.shape();
+        Shape sb = b.shape();
+        if (!sa.isMatrix() || !sb.isMatrix() || !c.isMatrix()) {
+            return false;
+        }
+        int m = transA ? sa.dim(1) : sa.dim(0);
+        int ka = transA ? sa.dim(0) : sa.dim(1);
+        int kb = transB ? sb.dim(1) : sb.dim(0);
+        int n = transB ? sb.dim(0) : sb.dim(1);
+        return ka == kb && c.dim(0) == m && c.dim(1) == n;
+    }
+
     private static String describe(Tensor t, boolean transposed) {
         return transposed ? t.shape() + "ᵀ" : t.shape().toString();
     }
@@ -458,7 +482,7 @@ public abstract class Backend {
     }
 
     private void requireUsable(String op, Tensor t) {
-        requireNonNull(t, op + " tensor");
+        requireNonNull(t, op);
         if (t.backend() != this) {
             throw new IllegalArgumentException(op + ": a tensor of backend '" + t.backend().name()
                     + "' was passed to backend '" + name() + "'; copy it with toFloatArray()/fromArray first");
@@ -468,19 +492,32 @@ public abstract class Backend {
         }
     }
 
-    private void requireCompatible(String op, Tensor first, Tensor... others) {
+    // Fixed arities instead of varargs: validation runs on every operation and must not allocate.
+    private void requireCompatible(String op, Tensor first, Tensor second) {
         requireUsable(op, first);
-        for (Tensor t : others) {
-            requireNonNull(t, op + " tensor");
-            if (t.backend() != first.backend()) {
-                throw new IllegalArgumentException(op + ": tensors of two backends, '" + first.backend().name()
-                        + "' " + first.shape() + " and '" + t.backend().name() + "' " + t.shape());
-            }
-            requireUsable(op, t);
-            if (t.dtype() != first.dtype()) {
-                throw new IllegalArgumentException(op + ": dtypes differ, " + first.dtype() + " " + first.shape()
-                        + " and " + t.dtype() + " " + t.shape());
-            }
+        requireCompatibleWith(op, first, second);
+    }
+
+    private void requireCompatible(String op, Tensor first, Tensor second, Tensor third) {
+        requireCompatible(op, first, second);
+        requireCompatibleWith(op, first, third);
+    }
+
+    private void requireCompatible(String op, Tensor first, Tensor second, Tensor third, Tensor fourth) {
+        requireCompatible(op, first, second, third);
+        requireCompatibleWith(op, first, fourth);
+    }
+
+    private void requireCompatibleWith(String op, Tensor first, Tensor t) {
+        requireNonNull(t, op);
+        if (t.backend() != first.backend()) {
+            throw new IllegalArgumentException(op + ": tensors of two backends, '" + first.backend().name()
+                    + "' " + first.shape() + " and '" + t.backend().name() + "' " + t.shape());
+        }
+        requireUsable(op, t);
+        if (t.dtype() != first.dtype()) {
+            throw new IllegalArgumentException(op + ": dtypes differ, " + first.dtype() + " " + first.shape()
+                    + " and " + t.dtype() + " " + t.shape());
         }
     }
 
@@ -496,13 +533,15 @@ public abstract class Backend {
         }
     }
 
-    private static void requireDistinct(String op, Tensor out, Tensor... inputs) {
-        for (Tensor in : inputs) {
-            if (in == out) {
-                throw new IllegalArgumentException(op + ": the output " + out.shape()
-                        + " must not also be an input");
-            }
+    private static void requireDistinct(String op, Tensor out, Tensor input) {
+        if (input == out) {
+            throw new IllegalArgumentException(op + ": the output " + out.shape() + " must not also be an input");
         }
+    }
+
+    private static void requireDistinct(String op, Tensor out, Tensor a, Tensor b) {
+        requireDistinct(op, out, a);
+        requireDistinct(op, out, b);
     }
 
     private static void requireLength(String op, int length, Shape shape) {
@@ -514,7 +553,7 @@ public abstract class Backend {
 
     private static <T> T requireNonNull(T value, String what) {
         if (value == null) {
-            throw new NullPointerException(what + " is null");
+            throw new NullPointerException(what + ": an argument is null");
         }
         return value;
     }

@@ -77,7 +77,7 @@ public final class Dense implements Layer {
         }
         Tensor w = weight.value();
         Backend be = w.backend();
-        Tensor y = output.get(be, w.dtype(), Shape.matrix(input.rows(), outputs));
+        Tensor y = output.get(be, w.dtype(), bias.value().shape(), input.rows());
         be.gemm(1.0, input, false, w, false, 0.0, y);
         be.addRowVector(y, bias.value(), y);
         lastInput = input;

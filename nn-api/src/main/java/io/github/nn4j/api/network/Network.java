@@ -119,7 +119,7 @@ public final class Network implements AutoCloseable {
         Tensor result = null;
         for (int start = 0; start < n; start += batchSize) {
             int count = Math.min(batchSize, n - start);
-            Tensor xb = evalInputs.get(be, inputs.dtype(), inputs.shape().withFirstDim(count));
+            Tensor xb = evalInputs.get(be, inputs.dtype(), inputs.shape(), count);
             be.copyRows(inputs, start, xb, 0, count);
             Tensor out = forward(xb, false);
             if (result == null) {
@@ -142,8 +142,8 @@ public final class Network implements AutoCloseable {
             Tensor xb = inputs;
             Tensor yb = targets;
             if (count != n) {
-                xb = evalInputs.get(be, inputs.dtype(), inputs.shape().withFirstDim(count));
-                yb = evalTargets.get(be, targets.dtype(), targets.shape().withFirstDim(count));
+                xb = evalInputs.get(be, inputs.dtype(), inputs.shape(), count);
+                yb = evalTargets.get(be, targets.dtype(), targets.shape(), count);
                 be.copyRows(inputs, start, xb, 0, count);
                 be.copyRows(targets, start, yb, 0, count);
             }
@@ -227,8 +227,8 @@ public final class Network implements AutoCloseable {
                 Tensor xb = inputs;
                 Tensor yb = targets;
                 if (!fullBatch) {
-                    xb = batchInputs.get(be, inputs.dtype(), inputs.shape().withFirstDim(count));
-                    yb = batchTargets.get(be, targets.dtype(), targets.shape().withFirstDim(count));
+                    xb = batchInputs.get(be, inputs.dtype(), inputs.shape(), count);
+                    yb = batchTargets.get(be, targets.dtype(), targets.shape(), count);
                     if (shuffle) {
                         be.gatherRows(inputs, order, from, count, xb);
                         be.gatherRows(targets, order, from, count, yb);

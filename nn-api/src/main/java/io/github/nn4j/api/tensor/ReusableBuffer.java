@@ -37,6 +37,21 @@ public final class ReusableBuffer implements AutoCloseable {
         return t;
     }
 
+    /**
+     * Like {@link #get(Backend, DType, Shape)} for the shape {@code template.withFirstDim(firstDim)}, e.g. a
+     * mini-batch of {@code firstDim} samples, without allocating a shape when a cached tensor fits.
+     */
+    public Tensor get(Backend backend, DType dtype, Shape template, int firstDim) {
+        for (int i = 0; i < SLOTS; i++) {
+            Tensor t = slots[i];
+            if (t != null && t.backend() == backend && t.dtype() == dtype && t.shape().equalsWithFirstDim(template, firstDim)) {
+                moveToFront(i, t);
+                return t;
+            }
+        }
+        return get(backend, dtype, template.withFirstDim(firstDim));
+    }
+
     private void moveToFront(int index, Tensor t) {
         System.arraycopy(slots, 0, slots, 1, index);
         slots[0] = t;

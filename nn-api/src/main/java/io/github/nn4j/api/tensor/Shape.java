@@ -88,6 +88,22 @@ public final class Shape {
         return new Shape(d);
     }
 
+    /**
+     * Whether this shape equals {@code template} with its first dimension replaced by {@code firstDim}
+     * (same as {@code equals(template.withFirstDim(firstDim))}, without allocating).
+     */
+    public boolean equalsWithFirstDim(Shape template, int firstDim) {
+        if (template.dims.length != dims.length || dims[0] != firstDim) {
+            return false;
+        }
+        for (int i = 1; i < dims.length; i++) {
+            if (dims[i] != template.dims[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private void requireMatrix() {
         if (dims.length != 2) {
             throw new IllegalStateException("shape " + this + " is not a matrix (rank " + dims.length + ")");
