@@ -64,7 +64,7 @@ class BenchmarksJarIT {
         Path json = tmp.resolve("result.json");
         Path log = tmp.resolve("log.txt");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process p = new ProcessBuilder(java, "-jar", JAR.toString(), "SgemmBenchmark.gemm",
+        Process p = new ProcessBuilder(java, "-Djmh.ignoreLock=true", "-jar", JAR.toString(), "SgemmBenchmark.gemm",
                 "-p", "backend=pure", "-p", "shape=64x784x128",
                 "-f", "1", "-wi", "0", "-i", "1", "-r", "100ms", "-foe", "true", "-rf", "json", "-rff", json.toString())
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();

@@ -16,6 +16,13 @@ import org.openjdk.jmh.runner.options.VerboseMode;
 /** Runs one tiny benchmark through JMH in this JVM and turns its result into a report row. */
 class InProcessBenchmarkTest {
 
+    @org.junit.jupiter.api.BeforeAll
+    static void allowConcurrentJmhRuns() {
+        // JMH refuses to start while another JMH run on the machine holds /tmp/jmh.lock (e.g. a developer's
+        // benchmark next to this build). This test measures nothing that such a run could spoil.
+        System.setProperty("jmh.ignoreLock", "true");
+    }
+
     @Test
     void aTinyGemmBenchmarkRunsAndReportsThroughput() throws RunnerException {
         Collection<RunResult> runs = new Runner(new OptionsBuilder()
