@@ -3,6 +3,7 @@ package io.github.nn4j.models.cli;
 import io.github.nn4j.api.network.EpochStats;
 import io.github.nn4j.api.network.TrainingListener;
 import java.io.PrintWriter;
+import java.util.ArrayDeque;
 import java.util.Locale;
 
 /**
@@ -13,13 +14,15 @@ import java.util.Locale;
 final class EpochProgressBar implements TrainingListener {
     private static final int WIDTH = 30;
     private static final long REDRAW_NANOS = 200_000_000L;
+    private static final int RECENT = 5;
 
     private final PrintWriter out;
     private final boolean interactive;
     private final int samples;
     private final int batchSize;
-    private final long start = System.nanoTime();
-    private long epochStart = start;
+    /** Wall-clock end of the last few epochs (validation included), for the ETA. */
+    private final ArrayDeque<Long> recentEpochEnds = new ArrayDeque<>();
+    private long epochStart = System.nanoTime();
     private long lastDraw;
     private double lossSum;
     private int lossCount;
@@ -34,6 +37,7 @@ final class EpochProgressBar implements TrainingListener {
         this.samples = samples;
         this.batchSize = batchSize;
         this.interactive = interactive;
+        recentEpochEnds.add(System.nanoTime());
     }
 
     @Override
@@ -61,8 +65,13 @@ final class EpochProgressBar implements TrainingListener {
 
     @Override
     public void onEpochEnd(EpochStats s) {
-        double elapsed = (System.nanoTime() - start) / 1e9;
-        double eta = elapsed / s.epoch() * (s.epochs() - s.epoch());
+        // ETA from the last (up to) five epochs: the machine may be shared, so recent speed predicts best.
+        recentEpochEnds.add(System.nanoTime());
+        if (recentEpochEnds.size() > RECENT + 1) {
+            recentEpochEnds.removeFirst();
+        }
+        double perEpoch = (recentEpochEnds.getLast() - recentEpochEnds.getFirst()) / 1e9 / (recentEpochEnds.size() - 1);
+        double eta = perEpoch * (s.epochs() - s.epoch());
         String validation = Double.isNaN(s.validationLoss()) ? ""
                 : String.format(Locale.ROOT, "  validation %.4f", s.validationLoss());
         out.printf(Locale.ROOT, "%s  epoch %3d/%d  loss %.4f%s  %5.1f s  %,7.0f samples/s  ETA %s%n",

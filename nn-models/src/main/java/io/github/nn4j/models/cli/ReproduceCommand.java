@@ -25,6 +25,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -44,10 +45,12 @@ import picocli.CommandLine.Spec;
 public final class ReproduceCommand implements Callable<Integer> {
     /** Exit code when the MNIST data cannot be found, downloaded or read. */
     static final int EXIT_DATA = 4;
+    /** Exit code when the report cannot be written. */
+    static final int EXIT_OUTPUT = 5;
     /** Size of the validation split, taken from the 60,000 training images. */
     static final int VALIDATION_IMAGES = 4_000;
     /** Training images in a {@code --quick} run. */
-    static final int QUICK_TRAIN_IMAGES = 6_000;
+    static final int QUICK_TRAIN_IMAGES = 5_000;
     /** Validation images in a {@code --quick} run. */
     static final int QUICK_VALIDATION_IMAGES = 1_000;
     /** Epochs of a {@code --quick} run unless {@code --epochs} says otherwise. */
@@ -92,8 +95,13 @@ public final class ReproduceCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    /** Where the data search looks; tests replace these to isolate themselves from the machine. */
+    Map<String, String> environment = System.getenv();
+    Path userHome = Path.of(System.getProperty("user.home"));
+    Path workingDirectory = Path.of("").toAbsolutePath();
+
     @Override
-    public Integer call() throws IOException {
+    public Integer call() {
         System.setProperty("java.awt.headless", "true");
         PrintWriter console = spec.commandLine().getOut();
         boolean interactive = System.console() != null;
@@ -144,7 +152,12 @@ public final class ReproduceCommand implements Callable<Integer> {
         String command = commandLine();
         ReproductionReport report = new ReproductionReport(command, started, total, be.name(), be.description(),
                 MachineInfo.current(), dataSource, quick, seed, splitDescription, xorConfig, xor, xorSeconds, result);
-        ReportWriter.write(report, out);
+        try {
+            ReportWriter.write(report, out);
+        } catch (IOException e) {
+            spec.commandLine().getErr().println("error: could not write the report to " + out + ": " + e);
+            return EXIT_OUTPUT;
+        }
 
         console.printf(Locale.ROOT, "%n== Summary (%s)%n", EpochProgressBar.clock(total));
         console.printf(Locale.ROOT, "  autoencoder test MSE: %.3f per image, %.5f per pixel (training %.1f s)%n",
@@ -166,11 +179,10 @@ public final class ReproduceCommand implements Callable<Integer> {
     }
 
     private MnistLocator locator(PrintWriter console, boolean interactive) {
-        Path home = Path.of(System.getProperty("user.home"));
         FileDownloader downloader = offline ? null
                 : new FileDownloader(mirror, Duration.ofSeconds(30), new DownloadProgressBar(console, interactive));
         return new MnistLocator(MnistCatalog.OFFICIAL,
-                MnistLocator.standardSearchPath(data, System.getenv(), Path.of("").toAbsolutePath(), home),
-                MnistLocator.standardCacheDir(System.getenv(), home), downloader);
+                MnistLocator.standardSearchPath(data, environment, workingDirectory, userHome),
+                MnistLocator.standardCacheDir(environment, userHome), downloader);
     }
 }

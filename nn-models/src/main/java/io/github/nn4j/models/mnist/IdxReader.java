@@ -156,8 +156,8 @@ public final class IdxReader {
     }
 
     private static IdxFormatException damagedGzip(Path file, OffsetCountingStream in, IOException e) {
-        return new IdxFormatException(file, "damaged or truncated gzip stream after " + in.offset()
-                + " bytes of IDX data (offset " + in.offset() + "): " + e.getMessage(), e);
+        return new IdxFormatException(file, "damaged or truncated gzip stream after offset " + in.offset()
+                + " of the uncompressed IDX data: " + e.getMessage(), e);
     }
 
     /** Counts the bytes read, so that errors can name the offset in the (uncompressed) IDX data. */

@@ -47,8 +47,20 @@ public final class ReportMarkdown {
         md.append(f("| SVM test accuracy on the 64-d latent codes | %.4f | **%.4f** |%n", PublishedResults.SVM_ACCURACY,
                 m.latentSvm().testAccuracy()));
         md.append(f("| Baseline: same SVM on PCA-%d of the raw pixels | — (LeCun's table, RBF SVM on all 784 pixels: "
-                + "%.3f) | %.4f |%n%n", m.pcaSvm().dimension(), PublishedResults.LECUN_RBF_SVM_ACCURACY,
+                + "%.3f) | %.4f |%n", m.pcaSvm().dimension(), PublishedResults.LECUN_RBF_SVM_ACCURACY,
                 m.pcaSvm().testAccuracy()));
+        md.append(f("| Backend | its own NumPy library; Keras for comparison | %s |%n", r.backend()));
+        md.append(f("| Machine | — | %s |%n%n", r.machine().summary()));
+
+        md.append("## Where the time went\n\n| step | seconds |\n|---|---|\n");
+        md.append(f("| XOR, %,d epochs | %.1f |%n", r.xorConfig().epochs(), r.xorSeconds()));
+        md.append(f("| autoencoder training, %d epochs (with a validation pass after each) | %.1f |%n",
+                ae.settings().epochs(), ae.trainingSeconds()));
+        timings(md, m.latentSvm());
+        md.append(f("| PCA-%d fit and projection | %.1f |%n", m.pcaSvm().dimension(), m.pcaSeconds()));
+        timings(md, m.pcaSvm());
+        md.append(f("| **whole run** (including loading data and writing this report) | **%.1f** |%n%n",
+                r.totalSeconds()));
 
         md.append("## XOR\n\n");
         md.append(f("Dense(2,4) → Tanh → Dense(4,1) → Sigmoid, MSE, SGD lr %s, full batch, %,d epochs: "
@@ -84,6 +96,12 @@ public final class ReportMarkdown {
                 m.pcaSeconds()));
         svm(md, m.pcaSvm());
         return md.toString();
+    }
+
+    private static void timings(StringBuilder md, SvmResult s) {
+        md.append(f("| SVM on %s: grid of %d on %,d vectors / final fit on %,d / predicting %,d | %.1f / %.1f / %.1f |%n",
+                s.features(), s.grid().size(), s.gridTrainSize(), s.trainSize(), s.test().total(), s.gridSeconds(),
+                s.fitSeconds(), s.predictSeconds()));
     }
 
     private static void svm(StringBuilder md, SvmResult s) {

@@ -42,13 +42,13 @@ public record SvmSettings(List<FeatureScaling> scalings, List<Double> gammaFacto
 
     /** The grid of {@code ./nn4j reproduce} (see the README for the reasons and the measurements). */
     public static SvmSettings standard(long seed) {
-        return new SvmSettings(List.of(FeatureScaling.PER_FEATURE, FeatureScaling.UNIFORM), List.of(0.5, 1.0, 2.0),
-                List.of(3.0, 30.0), 10_000, Runtime.getRuntime().availableProcessors(), seed);
+        return new SvmSettings(List.of(FeatureScaling.PER_FEATURE, FeatureScaling.UNIFORM), List.of(1.0, 1.5, 2.0),
+                List.of(10.0), 20_000, Runtime.getRuntime().availableProcessors(), seed);
     }
 
     /** A small grid for {@code --quick}. */
     public static SvmSettings quick(long seed) {
         return new SvmSettings(List.of(FeatureScaling.PER_FEATURE, FeatureScaling.UNIFORM), List.of(1.0, 2.0),
-                List.of(10.0), 3_000, Runtime.getRuntime().availableProcessors(), seed);
+                List.of(10.0), 2_000, Runtime.getRuntime().availableProcessors(), seed);
     }
 }

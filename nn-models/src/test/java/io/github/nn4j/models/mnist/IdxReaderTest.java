@@ -124,7 +124,7 @@ class IdxReaderTest {
 
         assertThatThrownBy(() -> IdxReader.readImages(images))
                 .isInstanceOf(IdxFormatException.class)
-                .hasMessageContaining("damaged or truncated gzip stream after 100 bytes");
+                .hasMessageContaining("damaged or truncated gzip stream after offset 100 of the uncompressed IDX data");
     }
 
     @Test

@@ -117,6 +117,8 @@ class ReportWriterTest {
                 .contains("0.0100, 0.9800, 0.9900, 0.0200 → solved")
                 .contains("| **7** | 0 | 1 | 0 | 0 | 0 | 0 | 0 | **9** | 0 | 0 |")
                 .contains("![Confusion matrix](confusion-matrix.png)");
+        // the comparison table is one table: no blank line before its last rows
+        assertThat(md).contains("|\n| Backend | ").doesNotContain("\n\n| Backend");
         String json = Files.readString(dir.resolve(ReportWriter.METRICS));
         assertThat(json)
                 .contains("\"testMsePerImage\": 4.25,")
