@@ -315,8 +315,7 @@ public abstract class Backend {
             throw new IllegalArgumentException("sumAlong: axis must be 0 or 1 for " + a.shape() + ", got " + axis);
         }
         int n = axis == 0 ? a.shape().cols() : a.shape().rows();
-        boolean fits = axis == 0 ? isRowVectorOf(out.shape(), n)
-                : out.shape().equals(Shape.matrix(n, 1)) || out.shape().equals(Shape.of(n));
+        boolean fits = axis == 0 ? isRowVectorOf(out.shape(), n) : isColumnVectorOf(out.shape(), n);
         if (!fits) {
             throw new IllegalArgumentException("sumAlong: axis " + axis + " of " + a.shape() + " gives " + n
                     + " sums, output shape " + out.shape() + " does not fit");
@@ -477,8 +476,14 @@ public abstract class Backend {
         return transposed ? t.shape() + "ᵀ" : t.shape().toString();
     }
 
+    /** Whether {@code s} is {@code [1, n]} or {@code [n]}. */
     private static boolean isRowVectorOf(Shape s, int n) {
-        return s.equals(Shape.matrix(1, n)) || s.equals(Shape.of(n));
+        return s.rank() == 2 ? s.dim(0) == 1 && s.dim(1) == n : s.rank() == 1 && s.dim(0) == n;
+    }
+
+    /** Whether {@code s} is {@code [n, 1]} or {@code [n]}. */
+    private static boolean isColumnVectorOf(Shape s, int n) {
+        return s.rank() == 2 ? s.dim(0) == n && s.dim(1) == 1 : s.rank() == 1 && s.dim(0) == n;
     }
 
     private void requireUsable(String op, Tensor t) {
