@@ -10,10 +10,12 @@ import smile.feature.extraction.PCA;
  * [0, 1]) onto their first {@code k} principal components, fitted with Smile's PCA on the training images
  * only. It answers whether a non-linear 64-d code beats the best linear 64-d projection.
  *
- * <p>Smile's PCA runs a LAPACK SVD in native OpenBLAS code, which places large work arrays on the calling
- * thread's stack; with the JVM's default stack that has crashed the JVM without an error file. The fit
- * therefore runs on a thread of its own with a {@value #STACK_BYTES}-byte stack, whatever the launcher's
- * {@code -Xss}.
+ * <p>Smile's PCA runs a LAPACK SVD in native OpenBLAS code on the calling thread. Such calls have been
+ * reported to crash the JVM without an error file when OpenBLAS ran multi-threaded, cured by a larger thread
+ * stack ({@code -Xss16m}). We could not reproduce that with the single OpenBLAS build this module ships (a
+ * 56,000 × 784 PCA on the main thread with the default stack completed), but a guard is cheap: the fit runs
+ * on a thread of its own with a {@value #STACK_BYTES}-byte stack (reserved, not committed), whatever the
+ * launcher's {@code -Xss}.
  */
 public final class PcaFeatures {
     /** Stack size of the thread that runs the native SVD. */
