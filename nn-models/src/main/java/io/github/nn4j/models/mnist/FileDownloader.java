@@ -16,6 +16,7 @@ import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -79,7 +80,9 @@ public final class FileDownloader {
         URI uri = baseUri.resolve(name);
         Path target = targetDir.resolve(name);
         Files.createDirectories(targetDir);
-        Path temp = Files.createTempFile(targetDir, "." + name + ".", ".part");
+        // A unique hidden name; not Files.createTempFile, whose owner-only permissions would stick to the data.
+        Path temp = targetDir.resolve("." + name + "." + UUID.randomUUID() + ".part");
+        Files.newByteChannel(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE).close();
         boolean moved = false;
         try {
             HttpResponse<InputStream> response = send(uri);
