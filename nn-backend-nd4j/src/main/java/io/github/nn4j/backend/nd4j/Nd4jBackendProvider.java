@@ -12,10 +12,10 @@ import io.github.nn4j.api.backend.BackendUnavailableException;
  * backend is on the classpath: {@code nd4j-native} (CPU; this module's default dependency) or an
  * {@code nd4j-cuda} artifact (GPU) put there instead.
  *
- * <p>CPU threads: libnd4j's OpenMP kernels get {@code -Dnn4j.nd4j.ompThreads} threads (default 1) and OpenBLAS's
- * GEMM {@code -Dnn4j.nd4j.blasThreads} (default: one per available processor), set when ND4J starts. If the
- * environment variable {@code OMP_NUM_THREADS} is set, ND4J applies it to both at load time and these defaults
- * are not applied (an explicit {@code -Dnn4j.nd4j.*} property still is).
+ * <p>CPU threads: libnd4j's OpenMP kernels get {@code -Dnn4j.nd4j.ompThreads} threads and OpenBLAS's GEMM
+ * {@code -Dnn4j.nd4j.blasThreads}, both 1 by default (measured; see the module README), set when ND4J starts. If
+ * the environment variable {@code OMP_NUM_THREADS} is set, ND4J applies it to both at load time and these
+ * defaults are not applied (an explicit {@code -Dnn4j.nd4j.*} property still is).
  *
  * <p>Logging: unless set by the user, ND4J's start-up banner is switched off ({@code org.nd4j.log.initialization
  * =false}); one INFO line from {@code org.nd4j.linalg.cpu.nativecpu.CpuNDArrayFactory} remains unless the logger

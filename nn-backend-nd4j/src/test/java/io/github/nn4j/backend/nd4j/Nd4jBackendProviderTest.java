@@ -41,7 +41,7 @@ class Nd4jBackendProviderTest {
         int blas = Nd4j.factory().blas().getMaxThreads();
         if (env == null || env.isBlank()) {
             assertThat(omp).isEqualTo(Nd4jThreads.DEFAULT_OMP_THREADS);
-            assertThat(blas).isEqualTo(Nd4jThreads.defaultBlasThreads());
+            assertThat(blas).isEqualTo(Nd4jThreads.DEFAULT_BLAS_THREADS);
         } else {
             assertThat(omp).isEqualTo(Integer.parseInt(env.trim()));
         }
