@@ -6,8 +6,8 @@ package io.github.nn4j.backend.nd4j;
  *
  * <p>An ND4J op costs microseconds before it touches an element; a Java loop on the same off-heap memory costs
  * about a nanosecond per element. Measured on this project's machine (CPU time of the calling thread per call,
- * ND4J with one OpenMP and one OpenBLAS thread, FLOAT32/FLOAT64 alike; the throwaway harness is described in the
- * module's notes): ND4J's fixed cost is 8-12 µs for pairwise and scalar ops, 18 µs for a row broadcast, 2-3 µs
+ * ND4J with one OpenMP and one OpenBLAS thread, FLOAT32/FLOAT64 alike; tool {@code HostPolicyCrossover} in the
+ * test sources, figures in the module README): ND4J's fixed cost is 8-12 µs for pairwise and scalar ops, 18 µs for a row broadcast, 2-3 µs
  * for exp/sigmoid/tanh, 1 µs for BLAS axpy. The crossovers, and so the thresholds below: about 256 elements for
  * exp, log, sigmoid and tanh; about 16,384 for other element-wise work; about 1,000 for axpy. ND4J's
  * activation-gradient ops recompute the function from {@code x} and were 5-10 times slower than the Java loop at
