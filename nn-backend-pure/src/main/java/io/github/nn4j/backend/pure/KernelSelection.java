@@ -31,13 +31,22 @@ final class KernelSelection {
         return ModuleLayer.boot().findModule(VECTOR_MODULE).isPresent();
     }
 
+    /** Whether the SIMD kernels will be tried: the Vector API module is present and not switched off. */
+    static boolean simdRequested() {
+        return vectorModulePresent() && !simdSwitchedOff();
+    }
+
+    private static boolean simdSwitchedOff() {
+        return "false".equals(System.getProperty(SIMD_PROPERTY, "").trim().toLowerCase(Locale.ROOT));
+    }
+
     /** The best kernels this JVM can run, sharing {@code executor} for parallel GEMM. */
     static Kernels select(TileExecutor executor) {
         Kernels kernels = null;
         String why;
         if (!vectorModulePresent()) {
             why = "module " + VECTOR_MODULE + " is not present";
-        } else if ("false".equals(System.getProperty(SIMD_PROPERTY, "").trim().toLowerCase(Locale.ROOT))) {
+        } else if (simdSwitchedOff()) {
             why = SIMD_PROPERTY + "=false";
         } else {
             why = null;

@@ -13,10 +13,15 @@ public final class PureBackendProvider implements BackendProvider {
     /** Selection name. */
     public static final String NAME = "pure";
     /**
-     * Rank among available backends (highest wins when none is named). Provisional: the final value is set
-     * from benchmark measurements against the other backends.
+     * Priority when the SIMD kernels can run: above the native backends, because with them this backend trains
+     * the project's autoencoder fastest on the measured machine (JMH table in the README).
      */
-    public static final int PRIORITY = 100;
+    public static final int PRIORITY_SIMD = 400;
+    /**
+     * Priority with the scalar kernels only (no {@code jdk.incubator.vector} module, or {@code nn4j.pure.simd=false}):
+     * below jblas and nd4j, whose native GEMM is several times faster than scalar Java.
+     */
+    public static final int PRIORITY_SCALAR = 100;
 
     /** Public no-argument constructor for {@link java.util.ServiceLoader}; does no work. */
     public PureBackendProvider() {
@@ -27,9 +32,10 @@ public final class PureBackendProvider implements BackendProvider {
         return NAME;
     }
 
+    /** {@link #PRIORITY_SIMD} when this JVM can run the SIMD kernels, else {@link #PRIORITY_SCALAR}. */
     @Override
     public int priority() {
-        return PRIORITY;
+        return KernelSelection.simdRequested() ? PRIORITY_SIMD : PRIORITY_SCALAR;
     }
 
     /** Available unless the thread-count property is invalid (the reason then names it). */

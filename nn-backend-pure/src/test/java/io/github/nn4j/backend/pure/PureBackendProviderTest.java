@@ -31,6 +31,24 @@ class PureBackendProviderTest {
     }
 
     @Test
+    void priorityIsHighOnlyWhenTheSimdKernelsCanRun() {
+        // this class runs twice in the build: with and without the jdk.incubator.vector module
+        int expected = KernelSelection.vectorModulePresent() ? PureBackendProvider.PRIORITY_SIMD : PureBackendProvider.PRIORITY_SCALAR;
+        assertThat(new PureBackendProvider().priority()).isEqualTo(expected);
+        String old = System.getProperty(KernelSelection.SIMD_PROPERTY);
+        System.setProperty(KernelSelection.SIMD_PROPERTY, "false");
+        try {
+            assertThat(new PureBackendProvider().priority()).isEqualTo(PureBackendProvider.PRIORITY_SCALAR);
+        } finally {
+            if (old == null) {
+                System.clearProperty(KernelSelection.SIMD_PROPERTY);
+            } else {
+                System.setProperty(KernelSelection.SIMD_PROPERTY, old);
+            }
+        }
+    }
+
+    @Test
     void threadSettingIsParsedAndCheckedWithClearMessages() {
         assertThat(ThreadSetting.parse(null, 3)).isEqualTo(3);
         assertThat(ThreadSetting.parse(" ", 3)).isEqualTo(3);

@@ -86,6 +86,20 @@ class BackendSelectionTest {
     }
 
     @Test
+    void withTheVectorApiThePureBackendOutranksTheNativeOnes() throws Exception {
+        // the measured order for training (README): pure with SIMD, nd4j, jblas, pure without SIMD
+        Result r = ChildJvm.with(Module.values()).option("--add-modules=jdk.incubator.vector").run();
+        assertThat(r.exitCode()).as(r.toString()).isZero();
+        assertThat(r.value("selected")).as(r.toString()).isEqualTo(name(PURE));
+        assertThat(Integer.parseInt(r.backends().get(name(PURE))[1])).isEqualTo(PureBackendProvider.PRIORITY_SIMD);
+
+        Result scalar = ChildJvm.with(Module.values()).run();
+        assertThat(scalar.value("selected")).as(scalar.toString()).isEqualTo(name(ND4J));
+        assertThat(PureBackendProvider.PRIORITY_SCALAR).isLessThan(JblasBackendProvider.PRIORITY)
+                .isLessThan(Nd4jBackendProvider.PRIORITY);
+    }
+
+    @Test
     void theSystemPropertyOverridesTheEnvironmentWhichOverridesPriority() throws Exception {
         String lowest = Stream.of(Module.values()).min(Comparator.comparingInt(m -> PROVIDERS.get(m).priority()))
                 .map(BackendSelectionTest::name).orElseThrow();
