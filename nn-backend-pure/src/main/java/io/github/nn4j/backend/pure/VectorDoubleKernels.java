@@ -323,25 +323,19 @@ final class VectorDoubleKernels extends ScalarDoubleKernels {
 
     @Override
     public void sumColumns(double[] a, int rows, int cols, double[] out) {
-        // Two vectors of columns per pass over the rows; the remaining columns column by column.
-        int bound = 2 * L * (cols / (2 * L));
-        for (int j = 0; j < bound; j += 2 * L) {
-            DoubleVector acc0 = DoubleVector.zero(S);
-            DoubleVector acc1 = DoubleVector.zero(S);
-            for (int r = 0; r < rows; r++) {
-                int o = r * cols + j;
-                acc0 = acc0.add(DoubleVector.fromArray(S, a, o));
-                acc1 = acc1.add(DoubleVector.fromArray(S, a, o + L));
+        // Every column is summed over the rows in order, in out itself: each row is added to it vector by
+        // vector, the remaining columns one by one. No vector is carried from one row to the next: such
+        // loop-carried accumulators in a nested loop were seen to be boxed, allocating on every call.
+        int bound = S.loopBound(cols);
+        java.util.Arrays.fill(out, 0, cols, 0.0);
+        for (int r = 0; r < rows; r++) {
+            int base = r * cols;
+            for (int j = 0; j < bound; j += L) {
+                DoubleVector.fromArray(S, out, j).add(DoubleVector.fromArray(S, a, base + j)).intoArray(out, j);
             }
-            acc0.intoArray(out, j);
-            acc1.intoArray(out, j + L);
-        }
-        for (int j = bound; j < cols; j++) {
-            double s = 0;
-            for (int r = 0; r < rows; r++) {
-                s += a[r * cols + j];
+            for (int j = bound; j < cols; j++) {
+                out[j] += a[base + j];
             }
-            out[j] = s;
         }
     }
 

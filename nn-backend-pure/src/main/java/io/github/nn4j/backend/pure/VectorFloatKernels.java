@@ -33,6 +33,8 @@ final class VectorFloatKernels extends ScalarFloatKernels {
 
     /** Two double vectors' lanes, per thread, for adding them in order or rounding them to floats. */
     private static final ThreadLocal<double[]> LANE_BUFFER = ThreadLocal.withInitial(() -> new double[2 * DL]);
+    /** Per thread, in a holder so that it can grow: the column sums of {@link #sumColumns}. */
+    private static final ThreadLocal<double[][]> COLUMN_SUMS = ThreadLocal.withInitial(() -> new double[][] {new double[0]});
 
     VectorFloatKernels(FloatGemm gemm) {
         super(gemm);
@@ -331,32 +333,43 @@ final class VectorFloatKernels extends ScalarFloatKernels {
 
     @Override
     public void sumColumns(float[] a, int rows, int cols, float[] out) {
-        // Two double vectors of columns per pass over the rows (loads kept inside the row); the remaining
-        // columns one by one. Every column is summed over the rows in order, in double precision.
-        double[] sums = LANE_BUFFER.get();
-        int j = 0;
-        for (; j + DL + L <= cols; j += 2 * DL) {
-            DoubleVector acc0 = DoubleVector.zero(D);
-            DoubleVector acc1 = DoubleVector.zero(D);
-            for (int r = 0; r < rows; r++) {
-                int o = r * cols + j;
-                acc0 = acc0.add((DoubleVector) FloatVector.fromArray(S, a, o).convertShape(VectorOperators.F2D, D, 0));
-                acc1 = acc1.add((DoubleVector) FloatVector.fromArray(S, a, o + DL)
-                        .convertShape(VectorOperators.F2D, D, 0));
+        // Every column is summed over the rows in order, in double precision, in a per-thread row of sums:
+        // each row is widened two double vectors at a time (loads kept inside the row) and added to the sums
+        // in memory, the remaining columns one by one. No vector is carried from one row to the next: such
+        // loop-carried accumulators in a nested loop were seen to be boxed, allocating on every call.
+        double[] sums = columnSums(cols);
+        int bound = 0;
+        while (bound + DL + L <= cols) {
+            bound += 2 * DL;
+        }
+        java.util.Arrays.fill(sums, 0, cols, 0.0);
+        for (int r = 0; r < rows; r++) {
+            int base = r * cols;
+            for (int j = 0; j < bound; j += 2 * DL) {
+                int o = base + j;
+                DoubleVector.fromArray(D, sums, j)
+                        .add((DoubleVector) FloatVector.fromArray(S, a, o).convertShape(VectorOperators.F2D, D, 0))
+                        .intoArray(sums, j);
+                DoubleVector.fromArray(D, sums, j + DL)
+                        .add((DoubleVector) FloatVector.fromArray(S, a, o + DL).convertShape(VectorOperators.F2D, D, 0))
+                        .intoArray(sums, j + DL);
             }
-            acc0.intoArray(sums, 0);
-            acc1.intoArray(sums, DL);
-            for (int q = 0; q < 2 * DL; q++) {
-                out[j + q] = (float) sums[q];
+            for (int j = bound; j < cols; j++) {
+                sums[j] += a[base + j];
             }
         }
-        for (; j < cols; j++) {
-            double s = 0;
-            for (int r = 0; r < rows; r++) {
-                s += a[r * cols + j];
-            }
-            out[j] = (float) s;
+        for (int j = 0; j < cols; j++) {
+            out[j] = (float) sums[j];
         }
+    }
+
+    /** This thread's buffer of at least {@code cols} column sums (grown, never shrunk). */
+    private static double[] columnSums(int cols) {
+        double[][] holder = COLUMN_SUMS.get();
+        if (holder[0].length < cols) {
+            holder[0] = new double[cols];
+        }
+        return holder[0];
     }
 
     @Override

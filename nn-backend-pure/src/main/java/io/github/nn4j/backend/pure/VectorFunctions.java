@@ -37,6 +37,15 @@ final class VectorFunctions {
     private static final int DL = D.length();
     private static final VectorSpecies<Float> F = FloatVector.SPECIES_PREFERRED;
     private static final int FL = F.length();
+    /**
+     * The integer species of the same shape, for the exponent bits. Reinterpreting through
+     * {@code reinterpretShape} with these constants, not {@code reinterpretAsInts()}/{@code reinterpretAsFloats()},
+     * matters: those look the target species up at run time ({@code withLanes}), and when the JIT does not
+     * inline that lookup the species is no longer a constant, the reinterpretation is not intrinsified and
+     * every vector of the loop is boxed (seen as megabytes of garbage per sigmoid in some JVM runs, not others).
+     */
+    private static final VectorSpecies<Integer> I = VectorSpecies.of(int.class, F.vectorShape());
+    private static final VectorSpecies<Long> LS = VectorSpecies.of(long.class, D.vectorShape());
     /** Elements per pass through the per-thread buffers (a multiple of every vector length). */
     private static final int CHUNK = 512;
 
@@ -173,11 +182,11 @@ final class VectorFunctions {
                     .fma(r, DoubleVector.broadcast(D, 1.0))
                     .fma(r, DoubleVector.broadcast(D, 1.0));
             DoubleVector k1 = k.mul(0.5).add(ROUNDER).sub(ROUNDER);
-            DoubleVector s1 = ((LongVector) k1.add(ROUNDER + 1023).reinterpretAsLongs())
-                    .lanewise(VectorOperators.LSHL, 52).reinterpretAsDoubles();
-            DoubleVector s2 = ((LongVector) k.sub(k1).add(ROUNDER + 1023).reinterpretAsLongs())
-                    .lanewise(VectorOperators.LSHL, 52).reinterpretAsDoubles();
-            DoubleVector e = p.mul(s1).mul(s2);
+            DoubleVector s1 = (DoubleVector) ((LongVector) k1.add(ROUNDER + 1023).reinterpretShape(LS, 0))
+                    .lanewise(VectorOperators.LSHL, 52).reinterpretShape(D, 0);
+            DoubleVector s2 = (DoubleVector) ((LongVector) k.sub(k1).add(ROUNDER + 1023).reinterpretShape(LS, 0))
+                    .lanewise(VectorOperators.LSHL, 52).reinterpretShape(D, 0);
+            DoubleVector e = s2.mul(s1.mul(p)); // (p s1) s2; the reinterpreted scales as receivers, see I
             e.intoArray(v, i);
         }
     }
@@ -203,11 +212,11 @@ final class VectorFunctions {
                     .fma(r, DoubleVector.broadcast(D, 1.0))
                     .fma(r, DoubleVector.broadcast(D, 1.0));
             DoubleVector k1 = k.mul(0.5).add(ROUNDER).sub(ROUNDER);
-            DoubleVector s1 = ((LongVector) k1.add(ROUNDER + 1023).reinterpretAsLongs())
-                    .lanewise(VectorOperators.LSHL, 52).reinterpretAsDoubles();
-            DoubleVector s2 = ((LongVector) k.sub(k1).add(ROUNDER + 1023).reinterpretAsLongs())
-                    .lanewise(VectorOperators.LSHL, 52).reinterpretAsDoubles();
-            DoubleVector e = p.mul(s1).mul(s2);
+            DoubleVector s1 = (DoubleVector) ((LongVector) k1.add(ROUNDER + 1023).reinterpretShape(LS, 0))
+                    .lanewise(VectorOperators.LSHL, 52).reinterpretShape(D, 0);
+            DoubleVector s2 = (DoubleVector) ((LongVector) k.sub(k1).add(ROUNDER + 1023).reinterpretShape(LS, 0))
+                    .lanewise(VectorOperators.LSHL, 52).reinterpretShape(D, 0);
+            DoubleVector e = s2.mul(s1.mul(p)); // (p s1) s2; the reinterpreted scales as receivers, see I
             DoubleVector.broadcast(D, 1.0).div(e.add(1.0)).intoArray(v, i);
         }
     }
@@ -238,11 +247,11 @@ final class VectorFunctions {
                     .fma(r, DoubleVector.broadcast(D, 1.0))
                     .fma(r, DoubleVector.broadcast(D, 1.0));
             DoubleVector k1 = k.mul(0.5).add(ROUNDER).sub(ROUNDER);
-            DoubleVector s1 = ((LongVector) k1.add(ROUNDER + 1023).reinterpretAsLongs())
-                    .lanewise(VectorOperators.LSHL, 52).reinterpretAsDoubles();
-            DoubleVector s2 = ((LongVector) k.sub(k1).add(ROUNDER + 1023).reinterpretAsLongs())
-                    .lanewise(VectorOperators.LSHL, 52).reinterpretAsDoubles();
-            DoubleVector e = p.mul(s1).mul(s2);
+            DoubleVector s1 = (DoubleVector) ((LongVector) k1.add(ROUNDER + 1023).reinterpretShape(LS, 0))
+                    .lanewise(VectorOperators.LSHL, 52).reinterpretShape(D, 0);
+            DoubleVector s2 = (DoubleVector) ((LongVector) k.sub(k1).add(ROUNDER + 1023).reinterpretShape(LS, 0))
+                    .lanewise(VectorOperators.LSHL, 52).reinterpretShape(D, 0);
+            DoubleVector e = s2.mul(s1.mul(p)); // (p s1) s2; the reinterpreted scales as receivers, see I
             DoubleVector one = DoubleVector.broadcast(D, 1.0);
             DoubleVector far = one.sub(DoubleVector.broadcast(D, 2.0).div(e.add(one)));
             far = far.blend(far.neg(), x.compare(VectorOperators.LT, 0.0));
@@ -274,11 +283,11 @@ final class VectorFunctions {
                     .fma(r, FloatVector.broadcast(F, 1f))
                     .fma(r, FloatVector.broadcast(F, 1f));
             FloatVector k1 = k.mul(0.5f).add(ROUNDER_F).sub(ROUNDER_F);
-            FloatVector s1 = ((IntVector) k1.add(ROUNDER_F + 127).reinterpretAsInts())
-                    .lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats();
-            FloatVector s2 = ((IntVector) k.sub(k1).add(ROUNDER_F + 127).reinterpretAsInts())
-                    .lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats();
-            FloatVector e = p.mul(s1).mul(s2);
+            FloatVector s1 = (FloatVector) ((IntVector) k1.add(ROUNDER_F + 127).reinterpretShape(I, 0))
+                    .lanewise(VectorOperators.LSHL, 23).reinterpretShape(F, 0);
+            FloatVector s2 = (FloatVector) ((IntVector) k.sub(k1).add(ROUNDER_F + 127).reinterpretShape(I, 0))
+                    .lanewise(VectorOperators.LSHL, 23).reinterpretShape(F, 0);
+            FloatVector e = s2.mul(s1.mul(p)); // (p s1) s2; the reinterpreted scales as receivers, see I
             e.intoArray(v, i);
         }
     }
@@ -298,11 +307,11 @@ final class VectorFunctions {
                     .fma(r, FloatVector.broadcast(F, 1f))
                     .fma(r, FloatVector.broadcast(F, 1f));
             FloatVector k1 = k.mul(0.5f).add(ROUNDER_F).sub(ROUNDER_F);
-            FloatVector s1 = ((IntVector) k1.add(ROUNDER_F + 127).reinterpretAsInts())
-                    .lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats();
-            FloatVector s2 = ((IntVector) k.sub(k1).add(ROUNDER_F + 127).reinterpretAsInts())
-                    .lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats();
-            FloatVector e = p.mul(s1).mul(s2);
+            FloatVector s1 = (FloatVector) ((IntVector) k1.add(ROUNDER_F + 127).reinterpretShape(I, 0))
+                    .lanewise(VectorOperators.LSHL, 23).reinterpretShape(F, 0);
+            FloatVector s2 = (FloatVector) ((IntVector) k.sub(k1).add(ROUNDER_F + 127).reinterpretShape(I, 0))
+                    .lanewise(VectorOperators.LSHL, 23).reinterpretShape(F, 0);
+            FloatVector e = s2.mul(s1.mul(p)); // (p s1) s2; the reinterpreted scales as receivers, see I
             FloatVector.broadcast(F, 1f).div(e.add(1f)).intoArray(v, i);
         }
     }
@@ -327,11 +336,11 @@ final class VectorFunctions {
                     .fma(r, FloatVector.broadcast(F, 1f))
                     .fma(r, FloatVector.broadcast(F, 1f));
             FloatVector k1 = k.mul(0.5f).add(ROUNDER_F).sub(ROUNDER_F);
-            FloatVector s1 = ((IntVector) k1.add(ROUNDER_F + 127).reinterpretAsInts())
-                    .lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats();
-            FloatVector s2 = ((IntVector) k.sub(k1).add(ROUNDER_F + 127).reinterpretAsInts())
-                    .lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats();
-            FloatVector e = p.mul(s1).mul(s2);
+            FloatVector s1 = (FloatVector) ((IntVector) k1.add(ROUNDER_F + 127).reinterpretShape(I, 0))
+                    .lanewise(VectorOperators.LSHL, 23).reinterpretShape(F, 0);
+            FloatVector s2 = (FloatVector) ((IntVector) k.sub(k1).add(ROUNDER_F + 127).reinterpretShape(I, 0))
+                    .lanewise(VectorOperators.LSHL, 23).reinterpretShape(F, 0);
+            FloatVector e = s2.mul(s1.mul(p)); // (p s1) s2; the reinterpreted scales as receivers, see I
             FloatVector one = FloatVector.broadcast(F, 1f);
             FloatVector far = one.sub(FloatVector.broadcast(F, 2f).div(e.add(one)));
             far = far.blend(far.neg(), x.compare(VectorOperators.LT, 0f));
