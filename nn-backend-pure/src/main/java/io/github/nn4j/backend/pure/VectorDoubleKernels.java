@@ -107,6 +107,10 @@ final class VectorDoubleKernels extends ScalarDoubleKernels {
 
     @Override
     public void unary(UnaryOp f, double[] a, double[] out, int n) {
+        if (n < VectorFunctions.MIN_LENGTH && f == UnaryOp.EXP) {
+            super.unary(f, a, out, n); // tiny tensors: see VectorFunctions.MIN_LENGTH
+            return;
+        }
         int bound = S.loopBound(n);
         switch (f) {
             case NEGATE:
@@ -144,6 +148,10 @@ final class VectorDoubleKernels extends ScalarDoubleKernels {
 
     @Override
     public void activation(Activation f, double[] x, double[] y, int n) {
+        if (n < VectorFunctions.MIN_LENGTH && (f == Activation.SIGMOID || f == Activation.TANH)) {
+            super.activation(f, x, y, n); // tiny tensors: see VectorFunctions.MIN_LENGTH
+            return;
+        }
         int bound = S.loopBound(n);
         DoubleVector zero = DoubleVector.zero(S);
         switch (f) {

@@ -118,6 +118,10 @@ final class VectorFloatKernels extends ScalarFloatKernels {
 
     @Override
     public void unary(UnaryOp f, float[] a, float[] out, int n) {
+        if (n < VectorFunctions.MIN_LENGTH && f == UnaryOp.EXP) {
+            super.unary(f, a, out, n); // tiny tensors: see VectorFunctions.MIN_LENGTH
+            return;
+        }
         int bound = S.loopBound(n);
         switch (f) {
             case NEGATE:
@@ -155,6 +159,10 @@ final class VectorFloatKernels extends ScalarFloatKernels {
 
     @Override
     public void activation(Activation f, float[] x, float[] y, int n) {
+        if (n < VectorFunctions.MIN_LENGTH && (f == Activation.SIGMOID || f == Activation.TANH)) {
+            super.activation(f, x, y, n); // tiny tensors: see VectorFunctions.MIN_LENGTH
+            return;
+        }
         int bound = S.loopBound(n);
         FloatVector zero = FloatVector.zero(S);
         switch (f) {
