@@ -1,4 +1,4 @@
-package io.github.nn4j.models.report;
+package io.github.nn4j.models.reporting;
 
 /**
  * The numbers we compare against, as published: the reproduced report's (its NumPy library and its Keras

@@ -1,4 +1,4 @@
-package io.github.nn4j.models.report;
+package io.github.nn4j.models.reporting;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

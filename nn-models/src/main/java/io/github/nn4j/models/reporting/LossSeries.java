@@ -1,4 +1,4 @@
-package io.github.nn4j.models.report;
+package io.github.nn4j.models.reporting;
 
 /**
  * One curve of a loss chart.

@@ -1,4 +1,4 @@
-package io.github.nn4j.models.report;
+package io.github.nn4j.models.reporting;
 
 import io.github.nn4j.models.reproduce.MachineInfo;
 import io.github.nn4j.models.reproduce.MnistPipelineResult;
