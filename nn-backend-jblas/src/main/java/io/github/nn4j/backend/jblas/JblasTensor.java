@@ -1,9 +1,8 @@
 package io.github.nn4j.backend.jblas;
 
-import io.github.nn4j.api.backend.Backend;
 import io.github.nn4j.api.tensor.DType;
 import io.github.nn4j.api.tensor.Shape;
-import io.github.nn4j.api.tensor.Tensor;
+import io.github.nn4j.api.tensor.AbstractTensor;
 
 /**
  * A tensor of the jblas backend: one on-heap primitive array in row-major order, a {@code float[]} for
@@ -17,18 +16,12 @@ import io.github.nn4j.api.tensor.Tensor;
  * <p>{@link #close()} drops the array so the garbage collector can reclaim it; the backend rejects a closed
  * tensor before any kernel sees it.
  */
-final class JblasTensor implements Tensor {
-    private final JblasBackend backend;
-    private final Shape shape;
-    private final DType dtype;
+final class JblasTensor extends AbstractTensor {
     private float[] floats;
     private double[] doubles;
-    private volatile boolean closed;
 
     private JblasTensor(JblasBackend backend, Shape shape, DType dtype, float[] floats, double[] doubles) {
-        this.backend = backend;
-        this.shape = shape;
-        this.dtype = dtype;
+        super(backend, shape, dtype);
         this.floats = floats;
         this.doubles = doubles;
     }
@@ -54,34 +47,8 @@ final class JblasTensor implements Tensor {
     }
 
     @Override
-    public Backend backend() {
-        return backend;
-    }
-
-    @Override
-    public Shape shape() {
-        return shape;
-    }
-
-    @Override
-    public DType dtype() {
-        return dtype;
-    }
-
-    @Override
-    public boolean isClosed() {
-        return closed;
-    }
-
-    @Override
-    public void close() {
-        closed = true;
+    protected void release() {
         floats = null;
         doubles = null;
-    }
-
-    @Override
-    public String toString() {
-        return "JblasTensor" + shape + " " + dtype + (closed ? " (closed)" : "");
     }
 }

@@ -1,9 +1,8 @@
 package io.github.nn4j.backend.nd4j;
 
-import io.github.nn4j.api.backend.Backend;
 import io.github.nn4j.api.tensor.DType;
 import io.github.nn4j.api.tensor.Shape;
-import io.github.nn4j.api.tensor.Tensor;
+import io.github.nn4j.api.tensor.AbstractTensor;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
@@ -14,18 +13,12 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * ND4J's GEMM into a preallocated c-order output runs at the same speed as into an f-order one (measured, see the
  * module README notes). {@link #close()} frees the off-heap memory immediately.
  */
-final class Nd4jTensor implements Tensor {
-    private final Nd4jBackend backend;
-    private final Shape shape;
-    private final DType dtype;
+final class Nd4jTensor extends AbstractTensor {
     private INDArray array;
     private HostView host;
-    private volatile boolean closed;
 
     Nd4jTensor(Nd4jBackend backend, Shape shape, DType dtype, INDArray array, HostView host) {
-        this.backend = backend;
-        this.shape = shape;
-        this.dtype = dtype;
+        super(backend, shape, dtype);
         this.array = array;
         this.host = host;
     }
@@ -41,41 +34,12 @@ final class Nd4jTensor implements Tensor {
     }
 
     @Override
-    public Backend backend() {
-        return backend;
-    }
-
-    @Override
-    public Shape shape() {
-        return shape;
-    }
-
-    @Override
-    public DType dtype() {
-        return dtype;
-    }
-
-    @Override
-    public boolean isClosed() {
-        return closed;
-    }
-
-    @Override
-    public void close() {
-        if (closed) {
-            return;
-        }
-        closed = true;
+    protected void release() {
         INDArray a = array;
         array = null;
         host = null;
         if (a != null && a.closeable()) {
             a.close();
         }
-    }
-
-    @Override
-    public String toString() {
-        return "Nd4jTensor" + shape + " " + dtype + (closed ? " (closed)" : "");
     }
 }

@@ -1,9 +1,8 @@
 package io.github.nn4j.backend.pure;
 
-import io.github.nn4j.api.backend.Backend;
 import io.github.nn4j.api.tensor.DType;
 import io.github.nn4j.api.tensor.Shape;
-import io.github.nn4j.api.tensor.Tensor;
+import io.github.nn4j.api.tensor.AbstractTensor;
 
 /**
  * A tensor of the pure-Java backend: the elements live in one on-heap primitive array in row-major
@@ -12,18 +11,12 @@ import io.github.nn4j.api.tensor.Tensor;
  * <p>{@link #close()} drops the reference to the array so that the garbage collector can reclaim it;
  * the backend rejects a closed tensor before any kernel sees it.
  */
-final class PureTensor implements Tensor {
-    private final PureBackend backend;
-    private final Shape shape;
-    private final DType dtype;
+final class PureTensor extends AbstractTensor {
     private float[] floats;
     private double[] doubles;
-    private volatile boolean closed;
 
     private PureTensor(PureBackend backend, Shape shape, DType dtype, float[] floats, double[] doubles) {
-        this.backend = backend;
-        this.shape = shape;
-        this.dtype = dtype;
+        super(backend, shape, dtype);
         this.floats = floats;
         this.doubles = doubles;
     }
@@ -49,34 +42,8 @@ final class PureTensor implements Tensor {
     }
 
     @Override
-    public Backend backend() {
-        return backend;
-    }
-
-    @Override
-    public Shape shape() {
-        return shape;
-    }
-
-    @Override
-    public DType dtype() {
-        return dtype;
-    }
-
-    @Override
-    public boolean isClosed() {
-        return closed;
-    }
-
-    @Override
-    public void close() {
-        closed = true;
+    protected void release() {
         floats = null;
         doubles = null;
-    }
-
-    @Override
-    public String toString() {
-        return "PureTensor" + shape + " " + dtype + (closed ? " (closed)" : "");
     }
 }
