@@ -11,7 +11,8 @@ import org.slf4j.LoggerFactory;
  * <p>The SIMD classes are only loaded, by name, when the JVM was started with the module
  * {@value #VECTOR_MODULE} (e.g. {@code --add-modules jdk.incubator.vector}) and the system property
  * {@value #SIMD_PROPERTY} is not {@code false}; otherwise, or if loading them fails, the scalar kernels
- * are used. The choice is logged once per JVM.
+ * are used. The choice is logged once per JVM, on the SIMD path with a hint when the JVM's
+ * {@link TrapLimitSetting trap limit} is too low for the activation kernels to stay allocation-free.
  */
 final class KernelSelection {
     /** The module that holds the Vector API. */
@@ -60,7 +61,7 @@ final class KernelSelection {
         if (kernels == null) {
             kernels = Kernels.scalar(executor);
         }
-        String message = kernels.path() + (why == null ? "" : " [" + why + "]");
+        String message = kernels.path() + (why == null ? TrapLimitSetting.hint() : " [" + why + "]");
         if (!message.equals(logged)) {
             logged = message;
             LOG.info("nn4j pure backend kernels: {}", message);

@@ -33,9 +33,10 @@ import jdk.incubator.vector.VectorSpecies;
  * holds more than one of these loops: one that inlined several, or merged vector values across
  * branches, was seen to leave some operations unintrinsified, boxing every vector. The exponent bits of
  * 2^k are reinterpreted with constant species ({@code reinterpretShape}), with the reinterpreted vectors as
- * receivers of the following multiplications. Known limitation: in some JIT compilations the final
- * {@code 1 / (1 + e)} store of the float sigmoid is still not intrinsified and boxes each vector (about
- * 96 bytes per 16 floats); the results are the same bits either way.
+ * receivers of the following multiplications. These loops are long enough for C2's per-compilation trap
+ * limit to matter: below {@code -XX:PerMethodTrapLimit=10000} the store at the end of a loop may stay
+ * unintrinsified in some JVM runs and box each vector (about 96 bytes per 16 floats), with the same bits
+ * either way; {@link TrapLimitSetting} explains why.
  */
 final class VectorFunctions {
     /**

@@ -18,9 +18,12 @@ import io.github.nn4j.api.tensor.Tensor;
  * Prints the heap bytes allocated, summed over all threads, per XOR epoch and per autoencoder step at
  * batch 64 and 256 after a warm-up. Run from the module directory:
  * <pre>
- * java [--add-modules jdk.incubator.vector] [-Dnn4j.pure.simd=false] \
- *     -cp target/classes:target/test-classes:$(cat cp.txt) io.github.nn4j.backend.pure.AllocationCheck
+ * java [--add-modules jdk.incubator.vector [-XX:PerMethodTrapLimit=10000]] [-Dnn4j.pure.simd=false] \
+ *     -cp target/classes:target/test-classes:$(cat cp.txt) io.github.nn4j.backend.pure.AllocationCheck [rounds] [xor|ae64|ae256]
  * </pre>
+ * ({@code cp.txt} from {@code mvn -o -q dependency:build-classpath -Dmdep.outputFile=cp.txt}). On the SIMD path
+ * without the raised trap limit the autoencoder at batch 256 boxes about 1.2 MB per step, see
+ * {@link TrapLimitSetting}; {@link FreshJvmAllocationTest} runs this class with the limit and asserts the bound.
  */
 public final class AllocationCheck {
     private AllocationCheck() {

@@ -65,7 +65,7 @@ public record RunEnvironment(String startedAt, String command, String cpu, int c
                 + System.getProperty("os.arch") + ")";
         String java = System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version");
         return new RunEnvironment(started, command, cpuModel(), Runtime.getRuntime().availableProcessors(),
-                totalMemory(), os, java, List.of(ForkSettings.VECTOR_MODULE, ForkSettings.THREAD_STACK), env, load,
+                totalMemory(), os, java, List.of(ForkSettings.VECTOR_MODULE, ForkSettings.TRAP_LIMIT, ForkSettings.THREAD_STACK), env, load,
                 "", backendInventory(), TrainingImages.describeSource());
     }
 

@@ -1,0 +1,36 @@
+package io.github.nn4j.backend.pure;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.OptionalLong;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The trap-limit probe reads the real JVM option: the build runs the tests once without it (HotSpot's
+ * default, 100) and once, with the Vector API module, with {@code -XX:PerMethodTrapLimit=10000}.
+ */
+class TrapLimitSettingTest {
+    @Test
+    void readsTheOptionOfThisJvm() {
+        OptionalLong value = TrapLimitSetting.current();
+        assertThat(value).as("PerMethodTrapLimit of this HotSpot JVM").isPresent();
+        if (KernelSelection.vectorModulePresent()) {
+            assertThat(value.getAsLong()).as("the build starts the Vector API test JVM with the raised limit")
+                    .isEqualTo(TrapLimitSetting.RECOMMENDED);
+        } else {
+            assertThat(value.getAsLong()).as("HotSpot's default in the plain test JVM").isEqualTo(100);
+        }
+    }
+
+    @Test
+    void hintsOnlyWhenTheLimitIsLow() {
+        long value = TrapLimitSetting.current().orElseThrow();
+        if (value < TrapLimitSetting.RECOMMENDED) {
+            assertThat(TrapLimitSetting.isRaised()).isFalse();
+            assertThat(TrapLimitSetting.hint()).contains("-XX:PerMethodTrapLimit=10000").contains("now " + value);
+        } else {
+            assertThat(TrapLimitSetting.isRaised()).isTrue();
+            assertThat(TrapLimitSetting.hint()).isEmpty();
+        }
+    }
+}
