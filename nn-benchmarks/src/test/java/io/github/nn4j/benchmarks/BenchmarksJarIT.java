@@ -28,7 +28,7 @@ class BenchmarksJarIT {
 
     private static final List<String> BENCHMARKS = List.of(
             "kernels.SgemmBenchmark.gemm", "kernels.DgemmBenchmark.gemm", "kernels.DenseBenchmark.forwardBackward",
-            "kernels.ActivationBenchmark.forward", "kernels.ActivationBenchmark.backward",
+            "kernels.ActivationBenchmark.forward", "kernels.ActivationBenchmark.backward", "kernels.StepKernelBenchmark.run",
             "training.AutoencoderStepBenchmark.trainStep", "training.AutoencoderEpochBenchmark.trainEpoch",
             "training.XorBenchmark.train");
 

@@ -38,6 +38,7 @@ public final class MarkdownReport {
         TITLES.put("DenseBenchmark.forwardBackward", "Dense 784→128, forward + backward, FLOAT32");
         TITLES.put("ActivationBenchmark.forward", "Activation forward y = f(x), 256×784 FLOAT32");
         TITLES.put("ActivationBenchmark.backward", "Activation backward dx = f′(x)·dy, 256×784 FLOAT32");
+        TITLES.put("StepKernelBenchmark.run", "Other kernels of a training step, batch 256, largest layer, FLOAT32");
         TITLES.put(STEP, "Autoencoder training step (784-128-64-128-784, FLOAT32)");
         TITLES.put(EPOCH, "Autoencoder epoch: 56,000 images");
         TITLES.put("XorBenchmark.train", "XOR: 20,000 full-batch epochs of a 2-4-1 network");
