@@ -28,59 +28,50 @@ class SteadyStateAllocationTest {
     /** Average bytes per step allowed; far above the measured ~1 byte, far below any per-element garbage. */
     private static final double BOUND_PER_STEP = 1024;
 
-    private final Backend scalar = KernelSets.scalar(2);
-
     @Test
     void xorStepAllocatesNothing() {
-        try (Network net = AllocationCheck.xorNetwork(scalar);
-             Tensor x = scalar.fromArray(new float[] {0, 0, 0, 1, 1, 0, 1, 1}, Shape.matrix(4, 2));
-             Tensor y = scalar.fromArray(new float[] {0, 1, 1, 0}, Shape.matrix(4, 1));
-             Sgd sgd = new Sgd(0.5)) {
-            MeanSquaredError mse = new MeanSquaredError();
-            double perStep = bytesPerStep(() -> net.trainStep(x, y, mse, sgd), 50_000, 20_000);
-            assertThat(perStep).as("heap bytes per XOR training step (scalar kernels)").isLessThan(BOUND_PER_STEP);
-        }
+        assertThat(xorBytesPerStep(KernelSets.scalar(2)))
+                .as("heap bytes per XOR training step (scalar kernels)").isLessThan(BOUND_PER_STEP);
     }
 
     @Test
     void autoencoderStepAllocatesNothing() {
         // Batch 16 makes the 784x128 products large enough for the GEMM's parallel path (two threads).
-        try (Network net = AllocationCheck.autoencoder(scalar);
-             Tensor images = scalar.randomUniform(DType.FLOAT32, Shape.matrix(16, 784), 0, 1, 7);
-             Sgd sgd = new Sgd(0.01)) {
-            MeanSquaredError mse = new MeanSquaredError();
-            double perStep = bytesPerStep(() -> net.trainStep(images, images, mse, sgd), 300, 200);
-            assertThat(perStep).as("heap bytes per autoencoder training step, batch 16 (scalar kernels)")
-                    .isLessThan(BOUND_PER_STEP);
-        }
+        assertThat(autoencoderBytesPerStep(KernelSets.scalar(2), 16))
+                .as("heap bytes per autoencoder training step, batch 16 (scalar kernels)").isLessThan(BOUND_PER_STEP);
     }
 
     @Test
     void xorStepAllocatesNothingOnSimdKernels() {
         assumeSimdWithRaisedTrapLimit();
-        Backend simd = KernelSets.vector(2);
-        try (Network net = AllocationCheck.xorNetwork(simd);
-             Tensor x = simd.fromArray(new float[] {0, 0, 0, 1, 1, 0, 1, 1}, Shape.matrix(4, 2));
-             Tensor y = simd.fromArray(new float[] {0, 1, 1, 0}, Shape.matrix(4, 1));
-             Sgd sgd = new Sgd(0.5)) {
-            MeanSquaredError mse = new MeanSquaredError();
-            double perStep = bytesPerStep(() -> net.trainStep(x, y, mse, sgd), 50_000, 20_000);
-            assertThat(perStep).as("heap bytes per XOR training step (SIMD kernels)").isLessThan(BOUND_PER_STEP);
-        }
+        assertThat(xorBytesPerStep(KernelSets.vector(2)))
+                .as("heap bytes per XOR training step (SIMD kernels)").isLessThan(BOUND_PER_STEP);
     }
 
     @Test
     void autoencoderStepAllocatesNothingOnSimdKernels() {
         assumeSimdWithRaisedTrapLimit();
-        Backend simd = KernelSets.vector(2);
         // Batch 256: the sigmoid covers 200,704 elements, the size at which boxing was seen.
-        try (Network net = AllocationCheck.autoencoder(simd);
-             Tensor images = simd.randomUniform(DType.FLOAT32, Shape.matrix(256, 784), 0, 1, 7);
+        assertThat(autoencoderBytesPerStep(KernelSets.vector(2), 256))
+                .as("heap bytes per autoencoder training step, batch 256 (SIMD kernels)").isLessThan(BOUND_PER_STEP);
+    }
+
+    private static double xorBytesPerStep(Backend be) {
+        try (Network net = AllocationCheck.xorNetwork(be);
+             Tensor x = be.fromArray(new float[] {0, 0, 0, 1, 1, 0, 1, 1}, Shape.matrix(4, 2));
+             Tensor y = be.fromArray(new float[] {0, 1, 1, 0}, Shape.matrix(4, 1));
+             Sgd sgd = new Sgd(0.5)) {
+            MeanSquaredError mse = new MeanSquaredError();
+            return bytesPerStep(() -> net.trainStep(x, y, mse, sgd), 50_000, 20_000);
+        }
+    }
+
+    private static double autoencoderBytesPerStep(Backend be, int batch) {
+        try (Network net = AllocationCheck.autoencoder(be);
+             Tensor images = be.randomUniform(DType.FLOAT32, Shape.matrix(batch, 784), 0, 1, 7);
              Sgd sgd = new Sgd(0.01)) {
             MeanSquaredError mse = new MeanSquaredError();
-            double perStep = bytesPerStep(() -> net.trainStep(images, images, mse, sgd), 300, 100);
-            assertThat(perStep).as("heap bytes per autoencoder training step, batch 256 (SIMD kernels)")
-                    .isLessThan(BOUND_PER_STEP);
+            return bytesPerStep(() -> net.trainStep(images, images, mse, sgd), 300, 100);
         }
     }
 
