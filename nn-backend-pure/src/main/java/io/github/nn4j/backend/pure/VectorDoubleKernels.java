@@ -25,8 +25,11 @@ final class VectorDoubleKernels extends ScalarDoubleKernels {
     /** One double vector's lanes, per thread, for adding them in order. */
     private static final ThreadLocal<double[]> LANE_BUFFER = ThreadLocal.withInitial(() -> new double[S.length()]);
 
-    VectorDoubleKernels(DoubleGemm gemm) {
+    private final ParallelFunctions functions;
+
+    VectorDoubleKernels(DoubleGemm gemm, ParallelFunctions functions) {
         super(gemm);
+        this.functions = functions;
     }
 
     @Override
@@ -135,7 +138,7 @@ final class VectorDoubleKernels extends ScalarDoubleKernels {
                 }
                 break;
             case EXP:
-                VectorFunctions.exp(a, out, n);
+                functions.apply(ParallelFunctions.Function.EXP, a, out, n);
                 return;
             case LOG: // no exact-arithmetic vector log here: the scalar loop keeps results reproducible
                 bound = 0;
@@ -165,10 +168,10 @@ final class VectorDoubleKernels extends ScalarDoubleKernels {
                 }
                 break;
             case SIGMOID: // exactly 0 or 1 far out, never NaN
-                VectorFunctions.sigmoid(x, y, n);
+                functions.apply(ParallelFunctions.Function.SIGMOID, x, y, n);
                 return;
             case TANH:
-                VectorFunctions.tanh(x, y, n);
+                functions.apply(ParallelFunctions.Function.TANH, x, y, n);
                 return;
             default:
                 throw new AssertionError(f);

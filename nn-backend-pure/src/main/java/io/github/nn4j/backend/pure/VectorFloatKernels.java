@@ -36,8 +36,11 @@ final class VectorFloatKernels extends ScalarFloatKernels {
     /** Per thread, in a holder so that it can grow: the column sums of {@link #sumColumns}. */
     private static final ThreadLocal<double[][]> COLUMN_SUMS = ThreadLocal.withInitial(() -> new double[][] {new double[0]});
 
-    VectorFloatKernels(FloatGemm gemm) {
+    private final ParallelFunctions functions;
+
+    VectorFloatKernels(FloatGemm gemm, ParallelFunctions functions) {
         super(gemm);
+        this.functions = functions;
     }
 
     @Override
@@ -146,7 +149,7 @@ final class VectorFloatKernels extends ScalarFloatKernels {
                 }
                 break;
             case EXP:
-                VectorFunctions.exp(a, out, n);
+                functions.apply(ParallelFunctions.Function.EXP, a, out, n);
                 return;
             case LOG: // no exact-arithmetic vector log here: the scalar loop keeps results reproducible
                 bound = 0;
@@ -176,10 +179,10 @@ final class VectorFloatKernels extends ScalarFloatKernels {
                 }
                 break;
             case SIGMOID: // exactly 0 or 1 far out, never NaN
-                VectorFunctions.sigmoid(x, y, n);
+                functions.apply(ParallelFunctions.Function.SIGMOID, x, y, n);
                 return;
             case TANH:
-                VectorFunctions.tanh(x, y, n);
+                functions.apply(ParallelFunctions.Function.TANH, x, y, n);
                 return;
             default:
                 throw new AssertionError(f);

@@ -92,61 +92,91 @@ final class VectorFunctions {
 
     /** {@code out[i] = e^x[i]} for {@code i < n}; {@code out} may be {@code x}. */
     static void exp(double[] x, double[] out, int n) {
+        exp(x, out, 0, n);
+    }
+
+    /** As {@link #exp(double[], double[], int)} for the elements {@code from <= i < to} only. */
+    static void exp(double[] x, double[] out, int from, int to) {
         double[] v = DOUBLE_BUFFER.get();
-        for (int from = 0; from < n; from += CHUNK) {
-            int padded = load(x, from, n, v);
+        for (int start = from; start < to; start += CHUNK) {
+            int padded = load(x, start, to, v);
             expLoop(v, padded);
-            System.arraycopy(v, 0, out, from, Math.min(CHUNK, n - from));
+            System.arraycopy(v, 0, out, start, Math.min(CHUNK, to - start));
         }
     }
 
     /** {@code out[i] = 1 / (1 + e^-x[i])} for {@code i < n}: exactly 0 or 1 far out, never NaN for non-NaN x. */
     static void sigmoid(double[] x, double[] out, int n) {
+        sigmoid(x, out, 0, n);
+    }
+
+    /** As {@link #sigmoid(double[], double[], int)} for the elements {@code from <= i < to} only. */
+    static void sigmoid(double[] x, double[] out, int from, int to) {
         double[] v = DOUBLE_BUFFER.get();
-        for (int from = 0; from < n; from += CHUNK) {
-            int padded = load(x, from, n, v);
+        for (int start = from; start < to; start += CHUNK) {
+            int padded = load(x, start, to, v);
             sigmoidLoop(v, padded);
-            System.arraycopy(v, 0, out, from, Math.min(CHUNK, n - from));
+            System.arraycopy(v, 0, out, start, Math.min(CHUNK, to - start));
         }
     }
 
     /** {@code out[i] = tanh(x[i])} for {@code i < n}; {@code out} may be {@code x}. */
     static void tanh(double[] x, double[] out, int n) {
+        tanh(x, out, 0, n);
+    }
+
+    /** As {@link #tanh(double[], double[], int)} for the elements {@code from <= i < to} only. */
+    static void tanh(double[] x, double[] out, int from, int to) {
         double[] v = DOUBLE_BUFFER.get();
-        for (int from = 0; from < n; from += CHUNK) {
-            int padded = load(x, from, n, v);
+        for (int start = from; start < to; start += CHUNK) {
+            int padded = load(x, start, to, v);
             tanhLoop(v, padded);
-            System.arraycopy(v, 0, out, from, Math.min(CHUNK, n - from));
+            System.arraycopy(v, 0, out, start, Math.min(CHUNK, to - start));
         }
     }
 
     /** {@code out[i] = e^x[i]} in float (+infinity above about 88.72). */
     static void exp(float[] x, float[] out, int n) {
+        exp(x, out, 0, n);
+    }
+
+    /** As {@link #exp(float[], float[], int)} for the elements {@code from <= i < to} only. */
+    static void exp(float[] x, float[] out, int from, int to) {
         float[] v = FLOAT_BUFFER.get();
-        for (int from = 0; from < n; from += CHUNK) {
-            int padded = load(x, from, n, v);
+        for (int start = from; start < to; start += CHUNK) {
+            int padded = load(x, start, to, v);
             expLoop(v, padded);
-            System.arraycopy(v, 0, out, from, Math.min(CHUNK, n - from));
+            System.arraycopy(v, 0, out, start, Math.min(CHUNK, to - start));
         }
     }
 
     /** The sigmoid in float. */
     static void sigmoid(float[] x, float[] out, int n) {
+        sigmoid(x, out, 0, n);
+    }
+
+    /** As {@link #sigmoid(float[], float[], int)} for the elements {@code from <= i < to} only. */
+    static void sigmoid(float[] x, float[] out, int from, int to) {
         float[] v = FLOAT_BUFFER.get();
-        for (int from = 0; from < n; from += CHUNK) {
-            int padded = load(x, from, n, v);
+        for (int start = from; start < to; start += CHUNK) {
+            int padded = load(x, start, to, v);
             sigmoidLoop(v, padded);
-            System.arraycopy(v, 0, out, from, Math.min(CHUNK, n - from));
+            System.arraycopy(v, 0, out, start, Math.min(CHUNK, to - start));
         }
     }
 
     /** tanh in float. */
     static void tanh(float[] x, float[] out, int n) {
+        tanh(x, out, 0, n);
+    }
+
+    /** As {@link #tanh(float[], float[], int)} for the elements {@code from <= i < to} only. */
+    static void tanh(float[] x, float[] out, int from, int to) {
         float[] v = FLOAT_BUFFER.get();
-        for (int from = 0; from < n; from += CHUNK) {
-            int padded = load(x, from, n, v);
+        for (int start = from; start < to; start += CHUNK) {
+            int padded = load(x, start, to, v);
             tanhLoop(v, padded);
-            System.arraycopy(v, 0, out, from, Math.min(CHUNK, n - from));
+            System.arraycopy(v, 0, out, start, Math.min(CHUNK, to - start));
         }
     }
 

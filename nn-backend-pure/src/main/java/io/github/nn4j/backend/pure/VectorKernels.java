@@ -10,10 +10,11 @@ final class VectorKernels {
     private VectorKernels() {
     }
 
-    /** The SIMD kernels, sharing {@code executor} for parallel GEMM (called reflectively). */
+    /** The SIMD kernels, sharing {@code executor} for parallel GEMM and exp/sigmoid/tanh (called reflectively). */
     static Kernels create(TileExecutor executor) {
-        return new Kernels(new VectorFloatKernels(new VectorFloatGemm(executor)),
-                new VectorDoubleKernels(new VectorDoubleGemm(executor)),
+        ParallelFunctions functions = new ParallelFunctions(executor);
+        return new Kernels(new VectorFloatKernels(new VectorFloatGemm(executor), functions),
+                new VectorDoubleKernels(new VectorDoubleGemm(executor), functions),
                 "Vector API " + FloatVector.SPECIES_PREFERRED.vectorBitSize() + "-bit");
     }
 }
