@@ -15,8 +15,9 @@ import java.util.Arrays;
  * The dependency-free backend: tensors are on-heap row-major {@code float[]}/{@code double[]} arrays and
  * every kernel is Java code. With the Vector API module present the kernels use SIMD instructions
  * (FloatVector/DoubleVector at the platform's preferred width), otherwise plain loops; see
- * {@link #description()}. Large matrix products use {@code nn4j.pure.threads} threads (default: all
- * processors) and give bit-identical results for any thread count.
+ * {@link #description()}. Large matrix products, and on the SIMD path exp/sigmoid/tanh of large arrays, use
+ * {@code nn4j.pure.threads} threads (default: all processors) and give bit-identical results for any thread
+ * count.
  *
  * <p>Obtain it through {@link io.github.nn4j.api.backend.Backends#get(String) Backends.get("pure")}.
  */

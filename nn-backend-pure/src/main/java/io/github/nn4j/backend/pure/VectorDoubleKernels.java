@@ -13,7 +13,8 @@ import jdk.incubator.vector.VectorSpecies;
  * The FLOAT64 kernels on the Vector API: each loop runs whole vectors of the preferred species and
  * leaves the last few elements to the scalar code of {@link ScalarDoubleKernels}. exp, tanh and sigmoid
  * come from {@link VectorFunctions}, which give the same bits compiled or interpreted (the Vector API's
- * own transcendental operators do not); log stays scalar for the same reason. Sums add the lanes in a
+ * own transcendental operators do not), on all threads for large arrays ({@link ParallelFunctions}); log
+ * stays scalar for the same reason. Sums add the lanes in a
  * fixed order at the end, so they are deterministic.
  *
  * <p>Loaded only when the module {@code jdk.incubator.vector} is present (see {@link KernelSelection}).

@@ -14,7 +14,8 @@ import jdk.incubator.vector.VectorSpecies;
  * The FLOAT32 kernels on the Vector API: each loop runs whole vectors of the preferred species and
  * leaves the last few elements to the scalar code of {@link ScalarFloatKernels}. exp, tanh and sigmoid
  * come from {@link VectorFunctions} (same bits compiled or interpreted, unlike the Vector API's own
- * transcendental operators); log stays scalar for the same reason. Sums widen the floats to double
+ * transcendental operators), on all threads for large arrays ({@link ParallelFunctions}); log stays scalar
+ * for the same reason. Sums widen the floats to double
  * vectors and add the lanes in a fixed order, so they are as precise as the scalar path's and
  * deterministic.
  *
