@@ -23,8 +23,6 @@ final class VectorDoubleKernels extends ScalarDoubleKernels {
     private static final VectorSpecies<Double> S = DoubleVector.SPECIES_PREFERRED;
     private static final int L = S.length();
 
-    /** One double vector's lanes, per thread, for adding them in order. */
-    private static final ThreadLocal<double[]> LANE_BUFFER = ThreadLocal.withInitial(() -> new double[S.length()]);
 
     private final ParallelFunctions functions;
 
@@ -241,9 +239,9 @@ final class VectorDoubleKernels extends ScalarDoubleKernels {
     public double reduce(Reduction r, double[] a, int n) {
         switch (r) {
             case SUM:
-                return vectorSum(a, 0, n, LANE_BUFFER.get());
+                return vectorSum(a, 0, n);
             case SUM_OF_SQUARES:
-                return sumOfSquares(a, n, LANE_BUFFER.get());
+                return sumOfSquares(a, n);
             case MAX: {
                 int bound = S.loopBound(n);
                 double m = a[0];
@@ -280,7 +278,7 @@ final class VectorDoubleKernels extends ScalarDoubleKernels {
     }
 
     /** The sum of {@code a[from .. from+n-1]}, in a fixed order. */
-    private static double vectorSum(double[] a, int from, int n, double[] lanes) {
+    private static double vectorSum(double[] a, int from, int n) {
         int end = from + n;
         int bound = from + 2 * L * (n / (2 * L));
         DoubleVector acc0 = DoubleVector.zero(S);
@@ -290,18 +288,20 @@ final class VectorDoubleKernels extends ScalarDoubleKernels {
             acc0 = acc0.add(DoubleVector.fromArray(S, a, i));
             acc1 = acc1.add(DoubleVector.fromArray(S, a, i + L));
         }
-        // Lanes added first to last (reduceLanes leaves the order unspecified). They go through a buffer
-        // here, in the method that holds the vector: handing a vector to a method that is not inlined, or
-        // reading a lane at a variable index, would box it.
-        acc0.add(acc1).intoArray(lanes, 0);
-        double s = sumInOrder(lanes);
+        // Lanes added first to last (reduceLanes leaves the order unspecified), read one by one in this method
+        // (a vector handed to a method that is not inlined is boxed; why not intoArray: see VectorFloatKernels).
+        DoubleVector total = acc0.add(acc1);
+        double s = 0;
+        for (int j = 0; j < L; j++) {
+            s += total.lane(j);
+        }
         for (; i < end; i++) {
             s += a[i];
         }
         return s;
     }
 
-    private static double sumOfSquares(double[] a, int n, double[] lanes) {
+    private static double sumOfSquares(double[] a, int n) {
         int bound = 2 * L * (n / (2 * L));
         DoubleVector acc0 = DoubleVector.zero(S);
         DoubleVector acc1 = DoubleVector.zero(S);
@@ -312,11 +312,13 @@ final class VectorDoubleKernels extends ScalarDoubleKernels {
             acc0 = v0.fma(v0, acc0);
             acc1 = v1.fma(v1, acc1);
         }
-        // Lanes added first to last (reduceLanes leaves the order unspecified). They go through a buffer
-        // here, in the method that holds the vector: handing a vector to a method that is not inlined, or
-        // reading a lane at a variable index, would box it.
-        acc0.add(acc1).intoArray(lanes, 0);
-        double s = sumInOrder(lanes);
+        // Lanes added first to last (reduceLanes leaves the order unspecified), read one by one in this method
+        // (a vector handed to a method that is not inlined is boxed; why not intoArray: see VectorFloatKernels).
+        DoubleVector total = acc0.add(acc1);
+        double s = 0;
+        for (int j = 0; j < L; j++) {
+            s += total.lane(j);
+        }
         for (; i < n; i++) {
             double v = a[i];
             s += v * v;
@@ -324,14 +326,6 @@ final class VectorDoubleKernels extends ScalarDoubleKernels {
         return s;
     }
 
-    /** {@code x[0] + x[1] + ...}, in that order. */
-    private static double sumInOrder(double[] x) {
-        double s = 0;
-        for (double v : x) {
-            s += v;
-        }
-        return s;
-    }
 
     @Override
     public void sumColumns(double[] a, int rows, int cols, double[] out) {
@@ -353,9 +347,8 @@ final class VectorDoubleKernels extends ScalarDoubleKernels {
 
     @Override
     public void sumRows(double[] a, int rows, int cols, double[] out) {
-        double[] lanes = LANE_BUFFER.get();
         for (int r = 0; r < rows; r++) {
-            out[r] = vectorSum(a, r * cols, cols, lanes);
+            out[r] = vectorSum(a, r * cols, cols);
         }
     }
 }

@@ -15,9 +15,15 @@ import jdk.incubator.vector.VectorSpecies;
  * leaves the last few elements to the scalar code of {@link ScalarFloatKernels}. exp, tanh and sigmoid
  * come from {@link VectorFunctions} (same bits compiled or interpreted, unlike the Vector API's own
  * transcendental operators), on all threads for large arrays ({@link ParallelFunctions}); log stays scalar
- * for the same reason. Sums widen the floats to double
- * vectors and add the lanes in a fixed order, so they are as precise as the scalar path's and
- * deterministic.
+ * for the same reason. Sums widen the floats to double vectors and add the lanes in a fixed order, so
+ * they are as precise as the scalar path's and deterministic.
+ *
+ * <p>The final lanes of a sum are read one by one with {@code lane(j)}, not stored with {@code intoArray}:
+ * an accumulator that leaves its loop has, while C2 parses, only a profiled type, and when the profile's
+ * guard at {@code intoArray}'s species lookup has trapped before anywhere in the JVM, C2 compiles that
+ * lookup as a virtual call, the species stops being a constant and the store boxes the vector (seen: 96
+ * bytes per sum, depending on JIT history). {@code lane(j)} is implemented in the concrete vector class, so
+ * its intrinsic needs no such lookup.
  *
  * <p>Only the preferred float and double species are used, here and in every other SIMD class: a second
  * float species (say 256-bit next to 512-bit) makes the JIT's type profiles inside the shared Vector API
@@ -32,8 +38,6 @@ final class VectorFloatKernels extends ScalarFloatKernels {
     private static final VectorSpecies<Double> D = DoubleVector.SPECIES_PREFERRED;
     private static final int DL = D.length();
 
-    /** Two double vectors' lanes, per thread, for adding them in order or rounding them to floats. */
-    private static final ThreadLocal<double[]> LANE_BUFFER = ThreadLocal.withInitial(() -> new double[2 * DL]);
     /** Per thread, in a holder so that it can grow: the column sums of {@link #sumColumns}. */
     private static final ThreadLocal<double[][]> COLUMN_SUMS = ThreadLocal.withInitial(() -> new double[][] {new double[0]});
 
@@ -252,9 +256,9 @@ final class VectorFloatKernels extends ScalarFloatKernels {
     public double reduce(Reduction r, float[] a, int n) {
         switch (r) {
             case SUM:
-                return vectorSum(a, 0, n, LANE_BUFFER.get());
+                return vectorSum(a, 0, n);
             case SUM_OF_SQUARES:
-                return sumOfSquares(a, n, LANE_BUFFER.get());
+                return sumOfSquares(a, n);
             case MAX: {
                 int bound = S.loopBound(n);
                 float m = a[0];
@@ -291,7 +295,7 @@ final class VectorFloatKernels extends ScalarFloatKernels {
     }
 
     /** The sum of {@code a[from .. from+n-1]} in double precision, in a fixed order. */
-    private static double vectorSum(float[] a, int from, int n, double[] lanes) {
+    private static double vectorSum(float[] a, int from, int n) {
         int end = from + n;
         DoubleVector acc0 = DoubleVector.zero(D);
         DoubleVector acc1 = DoubleVector.zero(D);
@@ -303,18 +307,20 @@ final class VectorFloatKernels extends ScalarFloatKernels {
             acc1 = acc1.add((DoubleVector) FloatVector.fromArray(S, a, i + DL)
                     .convertShape(VectorOperators.F2D, D, 0));
         }
-        // Lanes added first to last (reduceLanes leaves the order unspecified). They go through a buffer
-        // here, in the method that holds the vector: handing a vector to a method that is not inlined, or
-        // reading a lane at a variable index, would box it.
-        acc0.add(acc1).intoArray(lanes, 0);
-        double s = sumInOrder(lanes, DL);
+        // Lanes added first to last (reduceLanes leaves the order unspecified), read one by one in this method
+        // (a vector handed to a method that is not inlined is boxed; why not intoArray: see the class comment).
+        DoubleVector total = acc0.add(acc1);
+        double s = 0;
+        for (int j = 0; j < DL; j++) {
+            s += total.lane(j);
+        }
         for (; i < end; i++) {
             s += a[i];
         }
         return s;
     }
 
-    private static double sumOfSquares(float[] a, int n, double[] lanes) {
+    private static double sumOfSquares(float[] a, int n) {
         DoubleVector acc0 = DoubleVector.zero(D);
         DoubleVector acc1 = DoubleVector.zero(D);
         int i = 0;
@@ -325,8 +331,13 @@ final class VectorFloatKernels extends ScalarFloatKernels {
             acc0 = v0.fma(v0, acc0);
             acc1 = v1.fma(v1, acc1);
         }
-        acc0.add(acc1).intoArray(lanes, 0); // lanes in order, as in vectorSum
-        double s = sumInOrder(lanes, DL);
+        // Lanes added first to last (reduceLanes leaves the order unspecified), read one by one in this method
+        // (a vector handed to a method that is not inlined is boxed; why not intoArray: see the class comment).
+        DoubleVector total = acc0.add(acc1);
+        double s = 0;
+        for (int j = 0; j < DL; j++) {
+            s += total.lane(j);
+        }
         for (; i < n; i++) {
             double v = a[i];
             s += v * v;
@@ -334,14 +345,6 @@ final class VectorFloatKernels extends ScalarFloatKernels {
         return s;
     }
 
-    /** {@code x[0] + x[1] + ... + x[n-1]}, in that order. */
-    private static double sumInOrder(double[] x, int n) {
-        double s = 0;
-        for (int i = 0; i < n; i++) {
-            s += x[i];
-        }
-        return s;
-    }
 
     @Override
     public void sumColumns(float[] a, int rows, int cols, float[] out) {
@@ -386,9 +389,8 @@ final class VectorFloatKernels extends ScalarFloatKernels {
 
     @Override
     public void sumRows(float[] a, int rows, int cols, float[] out) {
-        double[] lanes = LANE_BUFFER.get();
         for (int r = 0; r < rows; r++) {
-            out[r] = (float) vectorSum(a, r * cols, cols, lanes);
+            out[r] = (float) vectorSum(a, r * cols, cols);
         }
     }
 }

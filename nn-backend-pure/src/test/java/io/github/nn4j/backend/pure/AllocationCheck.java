@@ -19,7 +19,7 @@ import io.github.nn4j.api.tensor.Tensor;
  * batch 64 and 256 after a warm-up. Run from the module directory:
  * <pre>
  * java [--add-modules jdk.incubator.vector [-XX:PerMethodTrapLimit=10000]] [-Dnn4j.pure.simd=false] \
- *     -cp target/classes:target/test-classes:$(cat cp.txt) io.github.nn4j.backend.pure.AllocationCheck [rounds] [xor|ae64|ae256]
+ *     -cp target/classes:target/test-classes:$(cat cp.txt) io.github.nn4j.backend.pure.AllocationCheck [rounds] [xor|ae64|ae256|loss]
  * </pre>
  * ({@code cp.txt} from {@code mvn -o -q dependency:build-classpath -Dmdep.outputFile=cp.txt}). On the SIMD path
  * without the raised trap limit the autoencoder at batch 256 boxes about 1.2 MB per step, see
@@ -40,6 +40,34 @@ public final class AllocationCheck {
         for (int batch : new int[] {64, 256}) {
             if (only.equals("all") || only.equals("ae" + batch)) {
                 autoencoder(be, batch, rounds);
+            }
+        }
+        if (only.equals("all") || only.equals("loss")) {
+            loss(be, rounds);
+        }
+    }
+
+    /**
+     * The squared-error loss and gradient of a 256x784 batch called in a tight loop: the context in which the
+     * sum of squares once boxed its accumulator on every call (96 bytes).
+     */
+    private static void loss(Backend be, int rounds) {
+        try (Tensor prediction = be.randomNormal(DType.FLOAT32, Shape.matrix(256, 784), 0, 1, 301);
+             Tensor target = be.randomUniform(DType.FLOAT32, Shape.matrix(256, 784), 0, 1, 302);
+             Tensor gradient = be.zeros(DType.FLOAT32, Shape.matrix(256, 784))) {
+            MeanSquaredError mse = new MeanSquaredError();
+            double sink = 0;
+            int calls = 3000;
+            for (int r = 0; r < rounds; r++) {
+                long before = AllocatedBytes.allThreads();
+                for (int i = 0; i < calls; i++) {
+                    sink += mse.valueAndGradient(prediction, target, gradient);
+                }
+                long bytes = AllocatedBytes.allThreads() - before;
+                System.out.printf("%s loss: %.1f bytes per call%n", java.time.LocalTime.now(), bytes / (double) calls);
+            }
+            if (!Double.isFinite(sink)) {
+                throw new IllegalStateException("loss not finite: " + sink);
             }
         }
     }
