@@ -56,7 +56,7 @@ public abstract class AbstractTensor implements Tensor {
     /** Frees the storage (drop array references, free off-heap memory); called once, by the first {@link #close()}. */
     protected abstract void release();
 
-    /** E.g. {@code PureTensor[256, 784] FLOAT32}, with {@code (closed)} once closed. */
+    /** E.g. {@code Nd4jTensor[256, 784] FLOAT32}, with {@code (closed)} once closed. */
     @Override
     public String toString() {
         return getClass().getSimpleName() + shape + " " + dtype + (closed ? " (closed)" : "");

@@ -99,10 +99,6 @@ final class DoubleKernels {
         }
     }
 
-    static void fill(double[] t, double value) {
-        java.util.Arrays.fill(t, value);
-    }
-
     static double reduce(Reduction r, double[] a) {
         switch (r) {
             case SUM: {
@@ -176,9 +172,4 @@ final class DoubleKernels {
     }
 
     /** Copies the rows {@code indices[offset .. offset+count-1]} of {@code src} (rows of {@code rowLength}) into {@code dst}. */
-    static void gatherRows(double[] src, int rowLength, int[] indices, int offset, int count, double[] dst) {
-        for (int i = 0; i < count; i++) {
-            System.arraycopy(src, indices[offset + i] * rowLength, dst, i * rowLength, rowLength);
-        }
-    }
 }

@@ -102,10 +102,6 @@ final class FloatKernels {
         }
     }
 
-    static void fill(float[] t, float value) {
-        java.util.Arrays.fill(t, value);
-    }
-
     static double reduce(Reduction r, float[] a) {
         switch (r) {
             case SUM: {
@@ -182,9 +178,4 @@ final class FloatKernels {
     }
 
     /** Copies the rows {@code indices[offset .. offset+count-1]} of {@code src} (rows of {@code rowLength}) into {@code dst}. */
-    static void gatherRows(float[] src, int rowLength, int[] indices, int offset, int count, float[] dst) {
-        for (int i = 0; i < count; i++) {
-            System.arraycopy(src, indices[offset + i] * rowLength, dst, i * rowLength, rowLength);
-        }
-    }
 }

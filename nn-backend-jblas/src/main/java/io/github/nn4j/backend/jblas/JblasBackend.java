@@ -1,12 +1,10 @@
 package io.github.nn4j.backend.jblas;
 
-import io.github.nn4j.api.backend.Backend;
+import io.github.nn4j.api.backend.HeapArrayBackend;
 import io.github.nn4j.api.tensor.Activation;
 import io.github.nn4j.api.tensor.BinaryOp;
-import io.github.nn4j.api.tensor.DType;
 import io.github.nn4j.api.tensor.Reduction;
 import io.github.nn4j.api.tensor.ScalarOp;
-import io.github.nn4j.api.tensor.Shape;
 import io.github.nn4j.api.tensor.Tensor;
 import io.github.nn4j.api.tensor.UnaryOp;
 
@@ -19,7 +17,7 @@ import io.github.nn4j.api.tensor.UnaryOp;
  * which creates it only after {@link JblasNativeLibrary} has proved that the native library loads and
  * multiplies correctly. Stateless apart from the tensors, hence thread-safe.
  */
-final class JblasBackend extends Backend {
+final class JblasBackend extends HeapArrayBackend {
     private final String description;
 
     JblasBackend(String description) {
@@ -36,106 +34,6 @@ final class JblasBackend extends Backend {
         return description;
     }
 
-    private static JblasTensor t(Tensor x) {
-        return (JblasTensor) x;
-    }
-
-    private static boolean isFloat(Tensor x) {
-        return x.dtype() == DType.FLOAT32;
-    }
-
-    private static float[] f(Tensor x) {
-        return t(x).floats();
-    }
-
-    private static double[] d(Tensor x) {
-        return t(x).doubles();
-    }
-
-    // ------------------------------------------------------------------------------------ creation and transfer
-
-    @Override
-    protected Tensor zerosKernel(DType dtype, Shape shape) {
-        return dtype == DType.FLOAT32 ? JblasTensor.ofFloats(this, shape, new float[shape.size()])
-                : JblasTensor.ofDoubles(this, shape, new double[shape.size()]);
-    }
-
-    @Override
-    protected Tensor fromArrayKernel(float[] data, Shape shape) {
-        return JblasTensor.ofFloats(this, shape, data.clone());
-    }
-
-    @Override
-    protected Tensor fromArrayKernel(double[] data, Shape shape) {
-        return JblasTensor.ofDoubles(this, shape, data.clone());
-    }
-
-    @Override
-    protected void readKernel(Tensor x, float[] dst) {
-        if (isFloat(x)) {
-            System.arraycopy(f(x), 0, dst, 0, dst.length);
-        } else {
-            double[] src = d(x);
-            for (int i = 0; i < dst.length; i++) {
-                dst[i] = (float) src[i];
-            }
-        }
-    }
-
-    @Override
-    protected void readKernel(Tensor x, double[] dst) {
-        if (isFloat(x)) {
-            float[] src = f(x);
-            for (int i = 0; i < dst.length; i++) {
-                dst[i] = src[i];
-            }
-        } else {
-            System.arraycopy(d(x), 0, dst, 0, dst.length);
-        }
-    }
-
-    @Override
-    protected void writeKernel(Tensor x, float[] src) {
-        if (isFloat(x)) {
-            System.arraycopy(src, 0, f(x), 0, src.length);
-        } else {
-            double[] dst = d(x);
-            for (int i = 0; i < src.length; i++) {
-                dst[i] = src[i];
-            }
-        }
-    }
-
-    @Override
-    protected void writeKernel(Tensor x, double[] src) {
-        if (isFloat(x)) {
-            float[] dst = f(x);
-            for (int i = 0; i < src.length; i++) {
-                dst[i] = (float) src[i];
-            }
-        } else {
-            System.arraycopy(src, 0, d(x), 0, src.length);
-        }
-    }
-
-    @Override
-    protected void copyKernel(Tensor src, Tensor dst) {
-        if (isFloat(src)) {
-            System.arraycopy(f(src), 0, f(dst), 0, src.size());
-        } else {
-            System.arraycopy(d(src), 0, d(dst), 0, src.size());
-        }
-    }
-
-    @Override
-    protected void fillKernel(Tensor x, double value) {
-        if (isFloat(x)) {
-            FloatKernels.fill(f(x), (float) value);
-        } else {
-            DoubleKernels.fill(d(x), value);
-        }
-    }
-
     // ------------------------------------------------------------------------------------ linear algebra
 
     @Override
@@ -144,20 +42,20 @@ final class JblasBackend extends Backend {
         int n = c.shape().cols();
         int k = transA ? a.shape().rows() : a.shape().cols();
         if (isFloat(c)) {
-            RowMajorGemm.sgemm(m, n, k, (float) alpha, f(a), a.shape().cols(), transA, f(b), b.shape().cols(), transB,
-                    (float) beta, f(c));
+            RowMajorGemm.sgemm(m, n, k, (float) alpha, floats(a), a.shape().cols(), transA, floats(b), b.shape().cols(), transB,
+                    (float) beta, floats(c));
         } else {
-            RowMajorGemm.dgemm(m, n, k, alpha, d(a), a.shape().cols(), transA, d(b), b.shape().cols(), transB,
-                    beta, d(c));
+            RowMajorGemm.dgemm(m, n, k, alpha, doubles(a), a.shape().cols(), transA, doubles(b), b.shape().cols(), transB,
+                    beta, doubles(c));
         }
     }
 
     @Override
     protected void transposeKernel(Tensor a, Tensor out) {
         if (isFloat(a)) {
-            FloatKernels.transpose(f(a), a.shape().rows(), a.shape().cols(), f(out));
+            FloatKernels.transpose(floats(a), a.shape().rows(), a.shape().cols(), floats(out));
         } else {
-            DoubleKernels.transpose(d(a), a.shape().rows(), a.shape().cols(), d(out));
+            DoubleKernels.transpose(doubles(a), a.shape().rows(), a.shape().cols(), doubles(out));
         }
     }
 
@@ -166,71 +64,71 @@ final class JblasBackend extends Backend {
     @Override
     protected void binaryKernel(BinaryOp op, Tensor a, Tensor b, Tensor out) {
         if (isFloat(a)) {
-            FloatKernels.binary(op, f(a), f(b), f(out));
+            FloatKernels.binary(op, floats(a), floats(b), floats(out));
         } else {
-            DoubleKernels.binary(op, d(a), d(b), d(out));
+            DoubleKernels.binary(op, doubles(a), doubles(b), doubles(out));
         }
     }
 
     @Override
     protected void scalarKernel(ScalarOp op, Tensor a, double s, Tensor out) {
         if (isFloat(a)) {
-            FloatKernels.scalar(op, f(a), (float) s, f(out));
+            FloatKernels.scalar(op, floats(a), (float) s, floats(out));
         } else {
-            DoubleKernels.scalar(op, d(a), s, d(out));
+            DoubleKernels.scalar(op, doubles(a), s, doubles(out));
         }
     }
 
     @Override
     protected void unaryKernel(UnaryOp op, Tensor a, Tensor out) {
         if (isFloat(a)) {
-            FloatKernels.unary(op, f(a), f(out));
+            FloatKernels.unary(op, floats(a), floats(out));
         } else {
-            DoubleKernels.unary(op, d(a), d(out));
+            DoubleKernels.unary(op, doubles(a), doubles(out));
         }
     }
 
     @Override
     protected void activationKernel(Activation fn, Tensor x, Tensor y) {
         if (isFloat(x)) {
-            FloatKernels.activation(fn, f(x), f(y));
+            FloatKernels.activation(fn, floats(x), floats(y));
         } else {
-            DoubleKernels.activation(fn, d(x), d(y));
+            DoubleKernels.activation(fn, doubles(x), doubles(y));
         }
     }
 
     @Override
     protected void activationBackwardKernel(Activation fn, Tensor x, Tensor y, Tensor dy, Tensor dx) {
         if (isFloat(x)) {
-            FloatKernels.activationBackward(fn, f(x), f(y), f(dy), f(dx));
+            FloatKernels.activationBackward(fn, floats(x), floats(y), floats(dy), floats(dx));
         } else {
-            DoubleKernels.activationBackward(fn, d(x), d(y), d(dy), d(dx));
+            DoubleKernels.activationBackward(fn, doubles(x), doubles(y), doubles(dy), doubles(dx));
         }
     }
 
     @Override
     protected void addRowVectorKernel(Tensor a, Tensor row, Tensor out) {
         if (isFloat(a)) {
-            FloatKernels.addRowVector(f(a), f(row), f(out));
+            FloatKernels.addRowVector(floats(a), floats(row), floats(out));
         } else {
-            DoubleKernels.addRowVector(d(a), d(row), d(out));
+            DoubleKernels.addRowVector(doubles(a), doubles(row), doubles(out));
         }
     }
 
     @Override
     protected void axpyKernel(double alpha, Tensor x, Tensor y) {
         if (isFloat(x)) {
-            FloatKernels.axpy((float) alpha, f(x), f(y));
+            FloatKernels.axpy((float) alpha, floats(x), floats(y));
         } else {
-            DoubleKernels.axpy(alpha, d(x), d(y));
+            DoubleKernels.axpy(alpha, doubles(x), doubles(y));
         }
     }
 
-    // ------------------------------------------------------------------------------------ reductions and rows
+    // ------------------------------------------------------------------------------------ reductions
 
     @Override
     protected double reduceKernel(Reduction r, Tensor a) {
-        return isFloat(a) ? FloatKernels.reduce(r, f(a)) : DoubleKernels.reduce(r, d(a));
+        return isFloat(a) ? FloatKernels.reduce(r, floats(a)) : DoubleKernels.reduce(r, doubles(a));
     }
 
     @Override
@@ -238,29 +136,9 @@ final class JblasBackend extends Backend {
         int rows = a.shape().rows();
         int cols = a.shape().cols();
         if (isFloat(a)) {
-            FloatKernels.sumAlong(axis, f(a), rows, cols, f(out));
+            FloatKernels.sumAlong(axis, floats(a), rows, cols, floats(out));
         } else {
-            DoubleKernels.sumAlong(axis, d(a), rows, cols, d(out));
-        }
-    }
-
-    @Override
-    protected void gatherRowsKernel(Tensor src, int[] indices, int offset, int count, Tensor dst) {
-        int rowLength = src.size() / src.shape().dim(0);
-        if (isFloat(src)) {
-            FloatKernels.gatherRows(f(src), rowLength, indices, offset, count, f(dst));
-        } else {
-            DoubleKernels.gatherRows(d(src), rowLength, indices, offset, count, d(dst));
-        }
-    }
-
-    @Override
-    protected void copyRowsKernel(Tensor src, int srcRow, Tensor dst, int dstRow, int count) {
-        int rowLength = src.size() / src.shape().dim(0);
-        if (isFloat(src)) {
-            System.arraycopy(f(src), srcRow * rowLength, f(dst), dstRow * rowLength, count * rowLength);
-        } else {
-            System.arraycopy(d(src), srcRow * rowLength, d(dst), dstRow * rowLength, count * rowLength);
+            DoubleKernels.sumAlong(axis, doubles(a), rows, cols, doubles(out));
         }
     }
 }

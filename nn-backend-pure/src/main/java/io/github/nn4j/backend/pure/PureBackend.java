@@ -1,15 +1,12 @@
 package io.github.nn4j.backend.pure;
 
-import io.github.nn4j.api.backend.Backend;
+import io.github.nn4j.api.backend.HeapArrayBackend;
 import io.github.nn4j.api.tensor.Activation;
 import io.github.nn4j.api.tensor.BinaryOp;
-import io.github.nn4j.api.tensor.DType;
 import io.github.nn4j.api.tensor.Reduction;
 import io.github.nn4j.api.tensor.ScalarOp;
-import io.github.nn4j.api.tensor.Shape;
 import io.github.nn4j.api.tensor.Tensor;
 import io.github.nn4j.api.tensor.UnaryOp;
-import java.util.Arrays;
 
 /**
  * The dependency-free backend: tensors are on-heap row-major {@code float[]}/{@code double[]} arrays and
@@ -21,7 +18,7 @@ import java.util.Arrays;
  *
  * <p>Obtain it through {@link io.github.nn4j.api.backend.Backends#get(String) Backends.get("pure")}.
  */
-public final class PureBackend extends Backend {
+public final class PureBackend extends HeapArrayBackend {
     private final FloatKernels floats;
     private final DoubleKernels doubles;
     private final String description;
@@ -54,103 +51,6 @@ public final class PureBackend extends Backend {
         return description;
     }
 
-    private static float[] f(Tensor t) {
-        return ((PureTensor) t).floats();
-    }
-
-    private static double[] d(Tensor t) {
-        return ((PureTensor) t).doubles();
-    }
-
-    private static boolean isFloat(Tensor t) {
-        return t.dtype() == DType.FLOAT32;
-    }
-
-    // ================================================================================ creation, transfer
-
-    @Override
-    protected Tensor zerosKernel(DType dtype, Shape shape) {
-        return dtype == DType.FLOAT32
-                ? PureTensor.ofFloats(this, shape, new float[shape.size()])
-                : PureTensor.ofDoubles(this, shape, new double[shape.size()]);
-    }
-
-    @Override
-    protected Tensor fromArrayKernel(float[] data, Shape shape) {
-        return PureTensor.ofFloats(this, shape, data.clone());
-    }
-
-    @Override
-    protected Tensor fromArrayKernel(double[] data, Shape shape) {
-        return PureTensor.ofDoubles(this, shape, data.clone());
-    }
-
-    @Override
-    protected void readKernel(Tensor t, float[] dst) {
-        if (isFloat(t)) {
-            System.arraycopy(f(t), 0, dst, 0, dst.length);
-        } else {
-            double[] src = d(t);
-            for (int i = 0; i < dst.length; i++) {
-                dst[i] = (float) src[i];
-            }
-        }
-    }
-
-    @Override
-    protected void readKernel(Tensor t, double[] dst) {
-        if (isFloat(t)) {
-            float[] src = f(t);
-            for (int i = 0; i < dst.length; i++) {
-                dst[i] = src[i];
-            }
-        } else {
-            System.arraycopy(d(t), 0, dst, 0, dst.length);
-        }
-    }
-
-    @Override
-    protected void writeKernel(Tensor t, float[] src) {
-        if (isFloat(t)) {
-            System.arraycopy(src, 0, f(t), 0, src.length);
-        } else {
-            double[] dst = d(t);
-            for (int i = 0; i < src.length; i++) {
-                dst[i] = src[i];
-            }
-        }
-    }
-
-    @Override
-    protected void writeKernel(Tensor t, double[] src) {
-        if (isFloat(t)) {
-            float[] dst = f(t);
-            for (int i = 0; i < src.length; i++) {
-                dst[i] = (float) src[i];
-            }
-        } else {
-            System.arraycopy(src, 0, d(t), 0, src.length);
-        }
-    }
-
-    @Override
-    protected void copyKernel(Tensor src, Tensor dst) {
-        if (isFloat(src)) {
-            System.arraycopy(f(src), 0, f(dst), 0, src.size());
-        } else {
-            System.arraycopy(d(src), 0, d(dst), 0, src.size());
-        }
-    }
-
-    @Override
-    protected void fillKernel(Tensor t, double value) {
-        if (isFloat(t)) {
-            Arrays.fill(f(t), (float) value);
-        } else {
-            Arrays.fill(d(t), value);
-        }
-    }
-
     // ================================================================================ linear algebra
 
     @Override
@@ -161,9 +61,9 @@ public final class PureBackend extends Backend {
         int k = transA ? a.shape().rows() : a.shape().cols();
         if (isFloat(c)) {
             // beta == 0 must ignore C even if beta only rounds to a float zero elsewhere: decide on the double.
-            floats.gemm((float) alpha, f(a), transA, f(b), transB, beta == 0.0 ? 0f : (float) beta, f(c), m, n, k);
+            floats.gemm((float) alpha, floats(a), transA, floats(b), transB, beta == 0.0 ? 0f : (float) beta, floats(c), m, n, k);
         } else {
-            doubles.gemm(alpha, d(a), transA, d(b), transB, beta, d(c), m, n, k);
+            doubles.gemm(alpha, doubles(a), transA, doubles(b), transB, beta, doubles(c), m, n, k);
         }
     }
 
@@ -172,9 +72,9 @@ public final class PureBackend extends Backend {
         int rows = a.shape().rows();
         int cols = a.shape().cols();
         if (isFloat(a)) {
-            Transpose.transpose(f(a), rows, cols, f(out));
+            Transpose.transpose(floats(a), rows, cols, floats(out));
         } else {
-            Transpose.transpose(d(a), rows, cols, d(out));
+            Transpose.transpose(doubles(a), rows, cols, doubles(out));
         }
     }
 
@@ -183,45 +83,45 @@ public final class PureBackend extends Backend {
     @Override
     protected void binaryKernel(BinaryOp op, Tensor a, Tensor b, Tensor out) {
         if (isFloat(a)) {
-            floats.binary(op, f(a), f(b), f(out), a.size());
+            floats.binary(op, floats(a), floats(b), floats(out), a.size());
         } else {
-            doubles.binary(op, d(a), d(b), d(out), a.size());
+            doubles.binary(op, doubles(a), doubles(b), doubles(out), a.size());
         }
     }
 
     @Override
     protected void scalarKernel(ScalarOp op, Tensor a, double s, Tensor out) {
         if (isFloat(a)) {
-            floats.scalar(op, f(a), (float) s, f(out), a.size());
+            floats.scalar(op, floats(a), (float) s, floats(out), a.size());
         } else {
-            doubles.scalar(op, d(a), s, d(out), a.size());
+            doubles.scalar(op, doubles(a), s, doubles(out), a.size());
         }
     }
 
     @Override
     protected void unaryKernel(UnaryOp fn, Tensor a, Tensor out) {
         if (isFloat(a)) {
-            floats.unary(fn, f(a), f(out), a.size());
+            floats.unary(fn, floats(a), floats(out), a.size());
         } else {
-            doubles.unary(fn, d(a), d(out), a.size());
+            doubles.unary(fn, doubles(a), doubles(out), a.size());
         }
     }
 
     @Override
     protected void activationKernel(Activation fn, Tensor x, Tensor y) {
         if (isFloat(x)) {
-            floats.activation(fn, f(x), f(y), x.size());
+            floats.activation(fn, floats(x), floats(y), x.size());
         } else {
-            doubles.activation(fn, d(x), d(y), x.size());
+            doubles.activation(fn, doubles(x), doubles(y), x.size());
         }
     }
 
     @Override
     protected void activationBackwardKernel(Activation fn, Tensor x, Tensor y, Tensor dy, Tensor dx) {
         if (isFloat(x)) {
-            floats.activationBackward(fn, f(x), f(y), f(dy), f(dx), x.size());
+            floats.activationBackward(fn, floats(x), floats(y), floats(dy), floats(dx), x.size());
         } else {
-            doubles.activationBackward(fn, d(x), d(y), d(dy), d(dx), x.size());
+            doubles.activationBackward(fn, doubles(x), doubles(y), doubles(dy), doubles(dx), x.size());
         }
     }
 
@@ -230,18 +130,18 @@ public final class PureBackend extends Backend {
         int rows = a.shape().rows();
         int cols = a.shape().cols();
         if (isFloat(a)) {
-            floats.addRowVector(f(a), f(row), f(out), rows, cols);
+            floats.addRowVector(floats(a), floats(row), floats(out), rows, cols);
         } else {
-            doubles.addRowVector(d(a), d(row), d(out), rows, cols);
+            doubles.addRowVector(doubles(a), doubles(row), doubles(out), rows, cols);
         }
     }
 
     @Override
     protected void axpyKernel(double alpha, Tensor x, Tensor y) {
         if (isFloat(x)) {
-            floats.axpy((float) alpha, f(x), f(y), x.size());
+            floats.axpy((float) alpha, floats(x), floats(y), x.size());
         } else {
-            doubles.axpy(alpha, d(x), d(y), x.size());
+            doubles.axpy(alpha, doubles(x), doubles(y), x.size());
         }
     }
 
@@ -249,7 +149,7 @@ public final class PureBackend extends Backend {
 
     @Override
     protected double reduceKernel(Reduction r, Tensor a) {
-        return isFloat(a) ? floats.reduce(r, f(a), a.size()) : doubles.reduce(r, d(a), a.size());
+        return isFloat(a) ? floats.reduce(r, floats(a), a.size()) : doubles.reduce(r, doubles(a), a.size());
     }
 
     @Override
@@ -258,46 +158,16 @@ public final class PureBackend extends Backend {
         int cols = a.shape().cols();
         if (isFloat(a)) {
             if (axis == 0) {
-                floats.sumColumns(f(a), rows, cols, f(out));
+                floats.sumColumns(floats(a), rows, cols, floats(out));
             } else {
-                floats.sumRows(f(a), rows, cols, f(out));
+                floats.sumRows(floats(a), rows, cols, floats(out));
             }
         } else {
             if (axis == 0) {
-                doubles.sumColumns(d(a), rows, cols, d(out));
+                doubles.sumColumns(doubles(a), rows, cols, doubles(out));
             } else {
-                doubles.sumRows(d(a), rows, cols, d(out));
+                doubles.sumRows(doubles(a), rows, cols, doubles(out));
             }
-        }
-    }
-
-    // ================================================================================ rows
-
-    @Override
-    protected void gatherRowsKernel(Tensor src, int[] indices, int offset, int count, Tensor dst) {
-        int rowLength = src.size() / src.shape().dim(0);
-        if (isFloat(src)) {
-            float[] s = f(src);
-            float[] o = f(dst);
-            for (int r = 0; r < count; r++) {
-                System.arraycopy(s, indices[offset + r] * rowLength, o, r * rowLength, rowLength);
-            }
-        } else {
-            double[] s = d(src);
-            double[] o = d(dst);
-            for (int r = 0; r < count; r++) {
-                System.arraycopy(s, indices[offset + r] * rowLength, o, r * rowLength, rowLength);
-            }
-        }
-    }
-
-    @Override
-    protected void copyRowsKernel(Tensor src, int srcRow, Tensor dst, int dstRow, int count) {
-        int rowLength = src.size() / src.shape().dim(0);
-        if (isFloat(src)) {
-            System.arraycopy(f(src), srcRow * rowLength, f(dst), dstRow * rowLength, count * rowLength);
-        } else {
-            System.arraycopy(d(src), srcRow * rowLength, d(dst), dstRow * rowLength, count * rowLength);
         }
     }
 }
