@@ -90,12 +90,7 @@ final class VectorFunctions {
     private VectorFunctions() {
     }
 
-    /** {@code out[i] = e^x[i]} for {@code i < n}; {@code out} may be {@code x}. */
-    static void exp(double[] x, double[] out, int n) {
-        exp(x, out, 0, n);
-    }
-
-    /** As {@link #exp(double[], double[], int)} for the elements {@code from <= i < to} only. */
+    /** {@code out[i] = e^x[i]} for {@code from <= i < to}; {@code out} may be {@code x}. */
     static void exp(double[] x, double[] out, int from, int to) {
         double[] v = DOUBLE_BUFFER.get();
         for (int start = from; start < to; start += CHUNK) {
@@ -105,12 +100,10 @@ final class VectorFunctions {
         }
     }
 
-    /** {@code out[i] = 1 / (1 + e^-x[i])} for {@code i < n}: exactly 0 or 1 far out, never NaN for non-NaN x. */
-    static void sigmoid(double[] x, double[] out, int n) {
-        sigmoid(x, out, 0, n);
-    }
-
-    /** As {@link #sigmoid(double[], double[], int)} for the elements {@code from <= i < to} only. */
+    /**
+     * {@code out[i] = 1 / (1 + e^-x[i])} for {@code from <= i < to}: exactly 0 or 1 far out, never NaN for
+     * non-NaN x; {@code out} may be {@code x}.
+     */
     static void sigmoid(double[] x, double[] out, int from, int to) {
         double[] v = DOUBLE_BUFFER.get();
         for (int start = from; start < to; start += CHUNK) {
@@ -120,12 +113,7 @@ final class VectorFunctions {
         }
     }
 
-    /** {@code out[i] = tanh(x[i])} for {@code i < n}; {@code out} may be {@code x}. */
-    static void tanh(double[] x, double[] out, int n) {
-        tanh(x, out, 0, n);
-    }
-
-    /** As {@link #tanh(double[], double[], int)} for the elements {@code from <= i < to} only. */
+    /** {@code out[i] = tanh(x[i])} for {@code from <= i < to}; {@code out} may be {@code x}. */
     static void tanh(double[] x, double[] out, int from, int to) {
         double[] v = DOUBLE_BUFFER.get();
         for (int start = from; start < to; start += CHUNK) {
@@ -135,12 +123,7 @@ final class VectorFunctions {
         }
     }
 
-    /** {@code out[i] = e^x[i]} in float (+infinity above about 88.72). */
-    static void exp(float[] x, float[] out, int n) {
-        exp(x, out, 0, n);
-    }
-
-    /** As {@link #exp(float[], float[], int)} for the elements {@code from <= i < to} only. */
+    /** {@code out[i] = e^x[i]} in float for {@code from <= i < to} (+infinity above about 88.72). */
     static void exp(float[] x, float[] out, int from, int to) {
         float[] v = FLOAT_BUFFER.get();
         for (int start = from; start < to; start += CHUNK) {
@@ -150,12 +133,7 @@ final class VectorFunctions {
         }
     }
 
-    /** The sigmoid in float. */
-    static void sigmoid(float[] x, float[] out, int n) {
-        sigmoid(x, out, 0, n);
-    }
-
-    /** As {@link #sigmoid(float[], float[], int)} for the elements {@code from <= i < to} only. */
+    /** The sigmoid in float, for {@code from <= i < to}. */
     static void sigmoid(float[] x, float[] out, int from, int to) {
         float[] v = FLOAT_BUFFER.get();
         for (int start = from; start < to; start += CHUNK) {
@@ -165,12 +143,7 @@ final class VectorFunctions {
         }
     }
 
-    /** tanh in float. */
-    static void tanh(float[] x, float[] out, int n) {
-        tanh(x, out, 0, n);
-    }
-
-    /** As {@link #tanh(float[], float[], int)} for the elements {@code from <= i < to} only. */
+    /** tanh in float, for {@code from <= i < to}. */
     static void tanh(float[] x, float[] out, int from, int to) {
         float[] v = FLOAT_BUFFER.get();
         for (int start = from; start < to; start += CHUNK) {

@@ -16,6 +16,9 @@ class ParallelFunctionsTest {
     private static final int[] LENGTHS = {1000, ParallelFunctions.PARALLEL_MIN_LENGTH - 1,
         ParallelFunctions.PARALLEL_MIN_LENGTH, ParallelFunctions.PARALLEL_MIN_LENGTH + 17, 100_003, 256 * 784};
 
+    /** The reference: one part, on the calling thread, the same vector code over the whole array. */
+    private static final ParallelFunctions ONE_THREAD = new ParallelFunctions(new TileExecutor(1, "unused-"));
+
     @BeforeEach
     void needsVectorModule() {
         assumeThat(KernelSelection.vectorModulePresent()).as("module jdk.incubator.vector is absent; run with"
@@ -30,7 +33,7 @@ class ParallelFunctionsTest {
                 float[] x = floats(n, n + threads);
                 for (ParallelFunctions.Function f : ParallelFunctions.Function.values()) {
                     float[] expected = new float[n];
-                    single(f, x, expected);
+                    ONE_THREAD.apply(f, x, expected, n);
                     float[] got = new float[n];
                     parallel.apply(f, x, got, n);
                     assertThat(got).as("%s of %d floats on %d threads", f, n, threads).isEqualTo(expected);
@@ -51,7 +54,7 @@ class ParallelFunctionsTest {
                 double[] x = doubles(n, n + threads);
                 for (ParallelFunctions.Function f : ParallelFunctions.Function.values()) {
                     double[] expected = new double[n];
-                    single(f, x, expected);
+                    ONE_THREAD.apply(f, x, expected, n);
                     double[] got = new double[n];
                     parallel.apply(f, x, got, n);
                     assertThat(got).as("%s of %d doubles on %d threads", f, n, threads).isEqualTo(expected);
@@ -72,24 +75,6 @@ class ParallelFunctionsTest {
             assertThat(out[i]).as("element %d beyond n = %d", i, n).isEqualTo(-7f);
         }
         assertThat(out[n - 1]).isBetween(0f, 1f);
-    }
-
-    private static void single(ParallelFunctions.Function f, float[] x, float[] out) {
-        switch (f) {
-            case EXP -> VectorFunctions.exp(x, out, x.length);
-            case SIGMOID -> VectorFunctions.sigmoid(x, out, x.length);
-            case TANH -> VectorFunctions.tanh(x, out, x.length);
-            default -> throw new AssertionError(f);
-        }
-    }
-
-    private static void single(ParallelFunctions.Function f, double[] x, double[] out) {
-        switch (f) {
-            case EXP -> VectorFunctions.exp(x, out, x.length);
-            case SIGMOID -> VectorFunctions.sigmoid(x, out, x.length);
-            case TANH -> VectorFunctions.tanh(x, out, x.length);
-            default -> throw new AssertionError(f);
-        }
     }
 
     private static float[] floats(int n, long seed) {

@@ -69,13 +69,13 @@ class VectorFunctionsTest {
     void doublePrecisionMatchesMath() {
         double[] x = inputs();
         double[] out = new double[x.length];
-        VectorFunctions.exp(x, out, x.length);
+        VectorFunctions.exp(x, out, 0, x.length);
         checkDouble("exp", x, out, Math::exp, 1);
-        VectorFunctions.sigmoid(x, out, x.length);
+        VectorFunctions.sigmoid(x, out, 0, x.length);
         checkDouble("sigmoid", x, out, VectorFunctionsTest::sigmoid, 4);
-        VectorFunctions.tanh(x, out, x.length);
+        VectorFunctions.tanh(x, out, 0, x.length);
         checkDouble("tanh", x, out, Math::tanh, 16);
-        VectorFunctions.tanh(x, x, x.length); // in place
+        VectorFunctions.tanh(x, x, 0, x.length); // in place
         checkDouble("tanh in place", inputs(), x, Math::tanh, 16);
     }
 
@@ -87,11 +87,11 @@ class VectorFunctionsTest {
             x[i] = (float) (i % 3 == 0 ? xd[i] / 7 : xd[i]); // keep a third inside the float range of exp
         }
         float[] out = new float[x.length];
-        VectorFunctions.exp(x, out, x.length);
+        VectorFunctions.exp(x, out, 0, x.length);
         checkFloat("exp", x, out, Math::exp, 2);
-        VectorFunctions.sigmoid(x, out, x.length);
+        VectorFunctions.sigmoid(x, out, 0, x.length);
         checkFloat("sigmoid", x, out, VectorFunctionsTest::sigmoid, 4);
-        VectorFunctions.tanh(x, out, x.length);
+        VectorFunctions.tanh(x, out, 0, x.length);
         checkFloat("tanh", x, out, Math::tanh, 4);
     }
 
