@@ -44,6 +44,16 @@ public final class Availability {
         return Optional.ofNullable(cause);
     }
 
+    /**
+     * Returns normally when available, else throws {@link BackendUnavailableException} naming the backend and
+     * the reason, with the cause attached: for a provider's {@link BackendProvider#create()}.
+     */
+    public void requireAvailable(String backendName) {
+        if (!available) {
+            throw new BackendUnavailableException("Backend '" + backendName + "' is not available: " + reason, cause);
+        }
+    }
+
     @Override
     public String toString() {
         return reason;

@@ -3,7 +3,6 @@ package io.github.nn4j.backend.jblas;
 import io.github.nn4j.api.backend.Availability;
 import io.github.nn4j.api.backend.Backend;
 import io.github.nn4j.api.backend.BackendProvider;
-import io.github.nn4j.api.backend.BackendUnavailableException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Properties;
@@ -52,11 +51,7 @@ public final class JblasBackendProvider implements BackendProvider {
 
     @Override
     public Backend create() {
-        Availability a = probe();
-        if (!a.isAvailable()) {
-            throw new BackendUnavailableException("Backend '" + NAME + "' is not available: " + a.reason(),
-                    a.cause().orElse(null));
-        }
+        probe().requireAvailable(NAME);
         return new JblasBackend(describe());
     }
 
