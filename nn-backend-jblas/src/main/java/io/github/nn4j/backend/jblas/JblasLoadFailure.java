@@ -10,7 +10,8 @@ import java.util.regex.Pattern;
  * into one sentence a user can act on: what is missing and how to get it.
  *
  * <p>Recognised causes: a shared library the dynamic linker cannot find (jblas 1.2.5's {@code libjblas.so}
- * needs {@code libgfortran.so.5} but bundles only {@code libgfortran.so.4}); a temporary directory jblas cannot
+ * needs {@code libgfortran.so.5} but bundles only {@code libgfortran.so.4}; {@link GfortranRuntime} supplies it on
+ * Linux x86-64); a temporary directory jblas cannot
  * unpack its library into or that does not allow loading libraries from it; a CPU jblas has no build for.
  * Anything else is reported with jblas's own first error message.
  */
@@ -42,11 +43,13 @@ final class JblasLoadFailure {
         if (missing.find()) {
             String library = missing.group(1);
             String pkg = DEBIAN_PACKAGES.get(library);
-            String fix = pkg != null
-                    ? "install the Debian/Ubuntu package " + pkg + " (apt-get install " + pkg + ")"
-                    : "install the system package that provides " + library;
-            return library + " not found: jblas's native library libjblas.so needs it and does not bundle it; "
-                    + fix + ". jblas said: " + jblasSaid;
+            String fix = GfortranRuntime.neededHere() && GfortranRuntime.LIBRARIES.contains(library)
+                    ? "nn-backend-jblas supplies it from its dependency org.bytedeco:openblas:0.3.19-1.5.7:linux-x86_64, "
+                            + "which is missing from the classpath or could not be loaded"
+                    : "install the system package that provides it"
+                            + (pkg != null ? " (Debian/Ubuntu: " + pkg + ")" : "");
+            return library + " not found: jblas's native library libjblas.so needs it; " + fix + ". jblas said: "
+                    + jblasSaid;
         }
         if (all.contains("Couldn't create temporary directory") || all.contains("Could not create the temp file")) {
             return "jblas could not unpack its native library into java.io.tmpdir (" + tmpdir + "): point "

@@ -7,6 +7,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Loads jblas's native library once per class loader and proves it works with a tiny GEMM in both precisions.
+ * On Linux x86-64 the GNU Fortran runtime it links against is loaded first from a Maven dependency
+ * ({@link GfortranRuntime}), so no system package is needed.
  *
  * <p>jblas does not throw when its library fails to load: it prints to {@code System.err} and leaves
  * {@code NativeBlas} half-initialised, so the first real product would fail with an {@link UnsatisfiedLinkError}
@@ -44,6 +46,7 @@ final class JblasNativeLibrary {
         try (JblasConsoleCapture capture = JblasConsoleCapture.start()) {
             try {
                 if (failure == null) {
+                    LOG.debug("GNU Fortran runtime for jblas: {}", GfortranRuntime.load());
                     selfTest();
                 }
             } catch (Throwable t) { // UnsatisfiedLinkError, NoClassDefFoundError, ExceptionInInitializerError, ...

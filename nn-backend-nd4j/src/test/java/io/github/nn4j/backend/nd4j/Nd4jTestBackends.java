@@ -2,11 +2,12 @@ package io.github.nn4j.backend.nd4j;
 
 import io.github.nn4j.api.backend.Availability;
 import io.github.nn4j.api.backend.Backend;
+import io.github.nn4j.api.testsupport.Requirement;
 
 /**
  * The ND4J backends the tests of this module share: the one users get, and two with a forced {@link HostPolicy}
- * so that both kernel sets are checked on every shape. The tests require ND4J to start: on a machine where it
- * cannot they fail with the probe's reason rather than skip.
+ * so that both kernel sets are checked on every shape. Where ND4J cannot start, the tests that need it are skipped
+ * with the probe's reason, or fail when the run enforces {@link Requirement#NATIVE} (CI on Linux x86-64 does).
  */
 final class Nd4jTestBackends {
     private static Backend standard;
@@ -21,10 +22,7 @@ final class Nd4jTestBackends {
         if (standard == null) {
             Nd4jBackendProvider provider = new Nd4jBackendProvider();
             Availability a = provider.probe();
-            if (!a.isAvailable()) {
-                throw new IllegalStateException("ND4J backend unavailable on this machine: " + a.reason(),
-                        a.cause().orElse(null));
-            }
+            Requirement.NATIVE.check(a.isAvailable(), "ND4J backend unavailable on this machine: " + a.reason());
             standard = provider.create();
         }
         return standard;

@@ -1,7 +1,6 @@
 package io.github.nn4j.models.mnist;
 
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
+import io.github.nn4j.api.testsupport.Requirement;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,7 +10,8 @@ import java.util.List;
  * The real MNIST files for tests: the directory named by the system property {@code nn4j.mnist.dir} or
  * the environment variable {@code NN4J_DATA}, else {@code ../shared/data/mnist} relative to the project
  * root (the tests run in the module directory, one level below). Tests that need them are skipped, with
- * a message saying where the files were looked for, when they are absent.
+ * a message saying where the files were looked for, when they are absent (or fail, when the run enforces
+ * {@link Requirement#MNIST}).
  */
 public final class SharedMnist {
     private static Mnist cached;
@@ -45,7 +45,7 @@ public final class SharedMnist {
                 break;
             }
         }
-        assumeTrue(found != null, "MNIST data directory absent (looked in " + dirs
+        Requirement.MNIST.check(found != null, "MNIST data directory absent (looked in " + dirs
                 + "); set -Dnn4j.mnist.dir=DIR or NN4J_DATA to run this test");
         return new MnistLocator(MnistCatalog.OFFICIAL, List.of(new DataDirectory(found, "test")), found, null)
                 .locate();
