@@ -49,6 +49,30 @@ public final class Dense implements Layer {
         this.bias = new Parameter(name + ".bias", backend.zeros(dtype, Shape.matrix(1, outputs)));
     }
 
+    /**
+     * A layer with the given values (for example trained elsewhere, or read from a file), taking ownership of
+     * both tensors: {@code weight} {@code [inputs, outputs]} and {@code bias} {@code [1, outputs]}, on one backend,
+     * of one dtype.
+     */
+    public Dense(Tensor weight, Tensor bias) {
+        if (weight.rank() != 2 || bias.rank() != 2 || bias.rows() != 1 || bias.cols() != weight.cols()) {
+            throw new IllegalArgumentException("Dense: weight " + weight.shape() + " and bias " + bias.shape()
+                    + " do not fit, expected [inputs, outputs] and [1, outputs]");
+        }
+        if (weight.backend() != bias.backend() || weight.dtype() != bias.dtype()) {
+            throw new IllegalArgumentException("Dense: weight (" + weight.backend() + ", " + weight.dtype()
+                    + ") and bias (" + bias.backend() + ", " + bias.dtype() + ") differ in backend or dtype");
+        }
+        if (weight.isClosed() || bias.isClosed()) {
+            throw new IllegalStateException("Dense: weight or bias is closed");
+        }
+        this.inputs = weight.rows();
+        this.outputs = weight.cols();
+        String name = "dense[" + inputs + "x" + outputs + "]";
+        this.weight = new Parameter(name + ".weight", weight);
+        this.bias = new Parameter(name + ".bias", bias);
+    }
+
     /** Number of input features. */
     public int inputs() {
         return inputs;

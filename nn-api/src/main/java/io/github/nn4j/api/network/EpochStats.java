@@ -3,8 +3,8 @@ package io.github.nn4j.api.network;
 /**
  * Statistics of one training epoch.
  *
- * @param epoch          1-based epoch number
- * @param epochs         total epochs of this fit
+ * @param epoch          1-based epoch number, counted from the start of training (see {@link TrainingConfig#initialEpoch()})
+ * @param epochs         the last epoch of this fit ({@link TrainingConfig#epochs()})
  * @param loss           mean training loss over the epoch's samples (each batch's loss measured before its update)
  * @param validationLoss loss on the validation data after the epoch, or NaN when there is none
  * @param elapsedNanos   wall time of the epoch's training steps (excluding validation)

@@ -35,6 +35,7 @@ public final class Network implements AutoCloseable {
     private final ReusableBuffer lossGradient = new ReusableBuffer();
     private final ReusableBuffer evalInputs = new ReusableBuffer();
     private final ReusableBuffer evalTargets = new ReusableBuffer();
+    private TrainingProgress progress;
 
     private Network(List<Layer> layers, boolean ownsLayers) {
         if (layers.isEmpty()) {
@@ -76,6 +77,23 @@ public final class Network implements AutoCloseable {
             n += p.value().size();
         }
         return n;
+    }
+
+    /**
+     * Where the last {@link #fit} of this network stands: updated after every completed epoch (before the
+     * listeners' {@code onEpochEnd}, so a listener can checkpoint it), or set from the checkpoint this network was
+     * loaded from; {@code null} when neither has happened. {@link TrainingConfig.Builder#resumeFrom} continues it.
+     */
+    public TrainingProgress trainingProgress() {
+        return progress;
+    }
+
+    /**
+     * Records where training of this network stands, as a checkpoint loader does for the network it rebuilds;
+     * {@link #fit} overwrites it after every epoch.
+     */
+    public void restoreTrainingProgress(TrainingProgress progress) {
+        this.progress = progress;
     }
 
     /**
@@ -196,12 +214,21 @@ public final class Network implements AutoCloseable {
      * one may be smaller), reshuffled every epoch from the seeded generator when shuffling is on. Batches are
      * gathered into reused buffers, so steady-state epochs allocate no tensors.
      *
+     * <p>It trains epochs {@link TrainingConfig#initialEpoch()} + 1 to {@link TrainingConfig#epochs()}; for a
+     * later start it first replays the shuffles of the earlier epochs (no training), so the sample order is that
+     * of a run from epoch 0. After every epoch it records {@link #trainingProgress()}.
+     *
      * @return the per-epoch statistics
      * @throws TrainingDivergedException as soon as a batch loss is NaN or infinite
      */
     public TrainingHistory fit(Tensor inputs, Tensor targets, Loss loss, Optimizer optimizer, TrainingConfig config) {
         requireSameSamples("fit", inputs, targets);
         int n = inputs.shape().dim(0);
+        TrainingProgress resumed = config.resumedFrom();
+        if (resumed != null && resumed.samples() != n) {
+            throw new IllegalArgumentException("fit: resuming a run over " + resumed.samples() + " samples with "
+                    + n + " samples; the batches would differ from the interrupted run's");
+        }
         int batch = config.batchSize() == 0 ? n : Math.min(config.batchSize(), n);
         int batches = (n + batch - 1) / batch;
         boolean fullBatch = batch == n;
@@ -211,11 +238,18 @@ public final class Network implements AutoCloseable {
             order[i] = i;
         }
         SplittableRandom random = new SplittableRandom(config.seed());
+        if (shuffle) {
+            // The order is shuffled in place every epoch, so its state and the generator's after epoch k are those
+            // of k shuffles from the identity: replaying them puts a resumed run exactly where the first one was.
+            for (int epoch = 1; epoch <= config.initialEpoch(); epoch++) {
+                shuffle(order, random);
+            }
+        }
         Backend be = inputs.backend();
         List<TrainingListener> listeners = config.listeners();
-        List<EpochStats> history = new ArrayList<>(config.epochs());
+        List<EpochStats> history = new ArrayList<>(config.epochs() - config.initialEpoch());
 
-        for (int epoch = 1; epoch <= config.epochs(); epoch++) {
+        for (int epoch = config.initialEpoch() + 1; epoch <= config.epochs(); epoch++) {
             long start = System.nanoTime();
             if (shuffle) {
                 shuffle(order, random);
@@ -251,6 +285,7 @@ public final class Network implements AutoCloseable {
             }
             EpochStats stats = new EpochStats(epoch, config.epochs(), lossSum / n, validation, elapsed, n);
             history.add(stats);
+            progress = new TrainingProgress(epoch, config.seed(), config.batchSize(), config.shuffle(), n);
             for (int l = 0; l < listeners.size(); l++) {
                 listeners.get(l).onEpochEnd(stats);
             }

@@ -7,6 +7,11 @@ import java.util.List;
 /**
  * How {@link Network#fit} trains: epochs, mini-batch size, shuffling, listeners and optional validation data.
  * Build with {@link #builder(int)}. Immutable once built (the validation tensors remain owned by the caller).
+ *
+ * <p>Epochs are numbered from the start of training: {@code fit} trains epochs {@link #initialEpoch()} + 1 to
+ * {@link #epochs()}. A fresh run starts at 0; a run resumed from a checkpoint starts where that run stopped
+ * ({@link Builder#resumeFrom(TrainingProgress)}) and, with the same weights, optimizer state and data, produces
+ * the same batches and bit-identical results as the uninterrupted run.
  */
 public final class TrainingConfig {
     private final int epochs;
@@ -16,8 +21,15 @@ public final class TrainingConfig {
     private final List<TrainingListener> listeners;
     private final Tensor validationInputs;
     private final Tensor validationTargets;
+    private final int initialEpoch;
+    private final TrainingProgress resumedFrom;
 
     private TrainingConfig(Builder b) {
+        if (b.initialEpoch >= b.epochs) {
+            throw new IllegalArgumentException("the initial epoch " + b.initialEpoch + " must be below the last epoch "
+                    + b.epochs + " (epochs count from the start of training, so a run resumed after epoch "
+                    + b.initialEpoch + " needs builder(e) with e > " + b.initialEpoch + ")");
+        }
         this.epochs = b.epochs;
         this.batchSize = b.batchSize;
         this.shuffle = b.shuffle;
@@ -25,6 +37,8 @@ public final class TrainingConfig {
         this.listeners = List.copyOf(b.listeners);
         this.validationInputs = b.validationInputs;
         this.validationTargets = b.validationTargets;
+        this.initialEpoch = b.initialEpoch;
+        this.resumedFrom = b.resumedFrom;
     }
 
     /** A builder for {@code epochs} epochs, full batch, shuffling with seed 0. */
@@ -32,9 +46,22 @@ public final class TrainingConfig {
         return new Builder(epochs);
     }
 
-    /** Number of passes over the training data. */
+    /** The epoch training ends with, counted from the start of training (for a fresh run: the number of passes). */
     public int epochs() {
         return epochs;
+    }
+
+    /** Epochs already completed before this {@code fit}: it trains epochs {@code initialEpoch() + 1} to {@link #epochs()}. */
+    public int initialEpoch() {
+        return initialEpoch;
+    }
+
+    /**
+     * The progress this configuration resumes from ({@link Builder#resumeFrom}), or {@code null}; {@code fit}
+     * then requires the same number of training samples.
+     */
+    public TrainingProgress resumedFrom() {
+        return resumedFrom;
     }
 
     /** Mini-batch size; 0 means full batch (all samples in one step). */
@@ -76,6 +103,8 @@ public final class TrainingConfig {
         private final List<TrainingListener> listeners = new ArrayList<>();
         private Tensor validationInputs;
         private Tensor validationTargets;
+        private int initialEpoch;
+        private TrainingProgress resumedFrom;
 
         private Builder(int epochs) {
             if (epochs < 1) {
@@ -108,6 +137,35 @@ public final class TrainingConfig {
         /** Adds a listener. */
         public Builder listener(TrainingListener listener) {
             this.listeners.add(listener);
+            return this;
+        }
+
+        /**
+         * Epochs already completed (default 0): {@code fit} trains epochs {@code initialEpoch + 1} to the last one,
+         * with the sample order those epochs have in a run from epoch 0 with the same seed, batch size and data.
+         * Must be below the last epoch.
+         */
+        public Builder initialEpoch(int initialEpoch) {
+            if (initialEpoch < 0) {
+                throw new IllegalArgumentException("the initial epoch must be >= 0, got " + initialEpoch);
+            }
+            this.initialEpoch = initialEpoch;
+            return this;
+        }
+
+        /**
+         * Continues the run that reached {@code progress} (read from a checkpoint or from
+         * {@link Network#trainingProgress()}): sets the seed, batch size, shuffling and initial epoch to that run's,
+         * and makes {@code fit} check that it gets the same number of samples. Together with the checkpoint's
+         * weights and optimizer state this gives the results of the uninterrupted run, bit for bit on the same
+         * backend and thread count. Call it before any setting that should override the run's.
+         */
+        public Builder resumeFrom(TrainingProgress progress) {
+            this.seed = progress.seed();
+            this.batchSize = progress.batchSize();
+            this.shuffle = progress.shuffle();
+            this.initialEpoch = progress.epoch();
+            this.resumedFrom = progress;
             return this;
         }
 

@@ -17,6 +17,7 @@ import java.util.Map;
  * Per parameter it keeps {@code m}, {@code v} and one scratch tensor. Not thread-safe.
  */
 public final class Adam implements Optimizer {
+    private static final List<String> STATE_NAMES = List.of("m", "v");
     private final double learningRate;
     private final double beta1;
     private final double beta2;
@@ -41,6 +42,26 @@ public final class Adam implements Optimizer {
         this.epsilon = epsilon;
     }
 
+    /** The learning rate. */
+    public double learningRate() {
+        return learningRate;
+    }
+
+    /** The decay rate β1 of the first moment. */
+    public double beta1() {
+        return beta1;
+    }
+
+    /** The decay rate β2 of the second moment. */
+    public double beta2() {
+        return beta2;
+    }
+
+    /** The ε added to the denominator. */
+    public double epsilon() {
+        return epsilon;
+    }
+
     @Override
     public void step(List<Parameter> parameters) {
         t++;
@@ -50,8 +71,7 @@ public final class Adam implements Optimizer {
             Parameter p = parameters.get(i);
             Tensor g = p.gradient();
             Backend be = g.backend();
-            Tensor[] s = state.computeIfAbsent(p, k -> new Tensor[] {
-                be.zeros(g.dtype(), g.shape()), be.zeros(g.dtype(), g.shape()), be.zeros(g.dtype(), g.shape())});
+            Tensor[] s = moments(p);
             Tensor m = s[0];
             Tensor v = s[1];
             Tensor scratch = s[2];
@@ -66,6 +86,44 @@ public final class Adam implements Optimizer {
             be.binary(BinaryOp.DIV, m, scratch, scratch);
             be.axpy(-stepSize, scratch, p.value());
         }
+    }
+
+    /** {@code m}, {@code v} and a scratch tensor for {@code p}, created as zeros on first use. */
+    private Tensor[] moments(Parameter p) {
+        return state.computeIfAbsent(p, k -> {
+            Tensor v = k.value();
+            Backend be = v.backend();
+            return new Tensor[] {be.zeros(v.dtype(), v.shape()), be.zeros(v.dtype(), v.shape()), be.zeros(v.dtype(), v.shape())};
+        });
+    }
+
+    /** {@code m} (first moment) and {@code v} (second moment). */
+    @Override
+    public List<String> stateNames() {
+        return STATE_NAMES;
+    }
+
+    @Override
+    public Tensor state(Parameter parameter, String name) {
+        int i = STATE_NAMES.indexOf(name);
+        if (i < 0) {
+            throw new IllegalArgumentException(this + " keeps no state named '" + name + "'; it keeps " + STATE_NAMES);
+        }
+        return moments(parameter)[i];
+    }
+
+    /** The step counter {@code t} of the bias correction. */
+    @Override
+    public long steps() {
+        return t;
+    }
+
+    @Override
+    public void setSteps(long steps) {
+        if (steps < 0) {
+            throw new IllegalArgumentException("Adam: step count must be >= 0, got " + steps);
+        }
+        this.t = steps;
     }
 
     @Override

@@ -15,6 +15,7 @@ public final class Sgd implements Optimizer {
     private final double learningRate;
     private final double momentum;
     private final Map<Parameter, Tensor> velocity = new IdentityHashMap<>();
+    private long steps;
 
     /** Plain SGD with the given learning rate. */
     public Sgd(double learningRate) {
@@ -38,14 +39,20 @@ public final class Sgd implements Optimizer {
         return learningRate;
     }
 
+    /** The momentum {@code μ}; 0 for plain SGD. */
+    public double momentum() {
+        return momentum;
+    }
+
     @Override
     public void step(List<Parameter> parameters) {
+        steps++;
         for (int i = 0; i < parameters.size(); i++) {
             Parameter p = parameters.get(i);
             if (momentum == 0) {
                 p.value().axpyi(-learningRate, p.gradient());
             } else {
-                Tensor v = velocity.computeIfAbsent(p, k -> k.value().backend().zeros(k.value().dtype(), k.value().shape()));
+                Tensor v = velocity(p);
                 v.backend().scalar(ScalarOp.MUL, v, momentum, v);
                 v.axpyi(-learningRate, p.gradient());
                 p.value().addi(v);
@@ -53,10 +60,43 @@ public final class Sgd implements Optimizer {
         }
     }
 
+    private Tensor velocity(Parameter p) {
+        return velocity.computeIfAbsent(p, k -> k.value().backend().zeros(k.value().dtype(), k.value().shape()));
+    }
+
+    /** {@code velocity} with momentum, nothing without. */
+    @Override
+    public List<String> stateNames() {
+        return momentum == 0 ? List.of() : List.of("velocity");
+    }
+
+    @Override
+    public Tensor state(Parameter parameter, String name) {
+        if (!stateNames().contains(name)) {
+            throw new IllegalArgumentException(this + " keeps no state named '" + name + "'; it keeps " + stateNames());
+        }
+        return velocity(parameter);
+    }
+
+    /** Steps taken; the update does not depend on it. */
+    @Override
+    public long steps() {
+        return steps;
+    }
+
+    @Override
+    public void setSteps(long steps) {
+        if (steps < 0) {
+            throw new IllegalArgumentException("Sgd: step count must be >= 0, got " + steps);
+        }
+        this.steps = steps;
+    }
+
     @Override
     public void close() {
         velocity.values().forEach(Tensor::close);
         velocity.clear();
+        steps = 0;
     }
 
     @Override
