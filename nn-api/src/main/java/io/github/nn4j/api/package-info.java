@@ -9,6 +9,8 @@
  *   <li>{@link io.github.nn4j.api.layer}, {@link io.github.nn4j.api.loss}, {@link io.github.nn4j.api.optim}:
  *       the model SPIs and their standard implementations, written only against {@code Tensor};</li>
  *   <li>{@link io.github.nn4j.api.network}: the sequential {@code Network} and its training loop;</li>
+ *   <li>{@link io.github.nn4j.api.persist}: model files and training checkpoints (safetensors), and the
+ *       {@code LayerType}/{@code OptimizerType} SPIs through which layers and optimizers take part;</li>
  *   <li>{@link io.github.nn4j.api.gradcheck}: finite-difference gradient checking for any layer or loss.</li>
  * </ul>
  */
