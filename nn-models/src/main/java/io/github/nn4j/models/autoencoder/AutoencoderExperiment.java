@@ -9,6 +9,8 @@ import io.github.nn4j.api.tensor.Tensor;
 import io.github.nn4j.models.mnist.LabeledImages;
 import io.github.nn4j.models.mnist.TrainValidationSplit;
 import io.github.nn4j.models.svm.FeatureSet;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
@@ -38,37 +40,65 @@ public final class AutoencoderExperiment {
         this.listeners = List.copyOf(listeners);
     }
 
-    /** Runs the experiment. */
+    /** Runs the experiment: trains the autoencoder, then measures and encodes. */
     public AutoencoderResult run(TrainValidationSplit split, LabeledImages test) {
+        return run(split, test, null);
+    }
+
+    /**
+     * Runs the experiment with the autoencoder saved in {@code pretrained} instead of training one (when it is not
+     * {@code null}): the same measurements and codes, no training, an empty history.
+     *
+     * @throws UncheckedIOException wrapping the {@code ModelFormatException} of a file that does not hold an
+     *                              autoencoder ({@link AutoencoderModel#read} checks that beforehand)
+     */
+    public AutoencoderResult run(TrainValidationSplit split, LabeledImages test, AutoencoderModel pretrained) {
         LabeledImages train = split.train();
         LabeledImages validation = split.validation();
         int d = train.pixelsPerImage();
         try (Tensor xTrain = images(train);
                 Tensor xVal = images(validation);
                 Tensor xTest = images(test);
-                MnistAutoencoder ae = new MnistAutoencoder(backend, d, 128, 64, settings.seed())) {
-            TrainingConfig.Builder config = TrainingConfig.builder(settings.epochs())
-                    .batchSize(settings.batchSize())
-                    .seed(settings.seed())
-                    .validation(xVal, xVal);
-            listeners.forEach(config::listener);
-            LOG.info("Training {} on {} images of {} pixels, {}, backend {}", ae, train.count(), d, settings,
-                    backend.name());
-            long start = System.nanoTime();
-            TrainingHistory history = ae.train(xTrain, settings.learningRate(), config.build());
-            double seconds = (System.nanoTime() - start) / 1e9;
+                MnistAutoencoder ae = pretrained == null ? new MnistAutoencoder(backend, d, 128, 64, settings.seed())
+                        : load(pretrained)) {
+            TrainingHistory history = new TrainingHistory(List.of());
+            double seconds = 0;
+            AutoencoderModel model = pretrained;
+            if (pretrained == null) {
+                TrainingConfig.Builder config = TrainingConfig.builder(settings.epochs())
+                        .batchSize(settings.batchSize())
+                        .seed(settings.seed())
+                        .validation(xVal, xVal);
+                listeners.forEach(config::listener);
+                LOG.info("Training {} on {} images of {} pixels, {}, backend {}", ae, train.count(), d, settings,
+                        backend.name());
+                long start = System.nanoTime();
+                history = ae.train(xTrain, settings.learningRate(), config.build());
+                seconds = (System.nanoTime() - start) / 1e9;
+                model = AutoencoderModel.of(ae.network());
+            } else {
+                LOG.info("Using {} from {} (SHA-256 {}), not training", ae, pretrained.loadedFrom(), pretrained.sha256());
+            }
 
             ReconstructionError trainError = ae.reconstructionError(xTrain);
             ReconstructionError testError = ae.reconstructionError(xTest);
-            LOG.info("Autoencoder trained in {} s; test error {} per image, {} per pixel", seconds,
-                    testError.perImageSum(), testError.perPixelMean());
+            LOG.info("Autoencoder test error {} per image, {} per pixel", testError.perImageSum(),
+                    testError.perPixelMean());
             FeatureSet codes = new FeatureSet(
                     encode(ae, xTrain), train.labels(),
                     encode(ae, xVal), validation.labels(),
                     encode(ae, xTest), test.labels());
             ReconstructionSamples samples = samples(ae, test);
             return new AutoencoderResult(settings, backend.name(), history, seconds, trainError, testError, codes,
-                    samples);
+                    samples, model);
+        }
+    }
+
+    private MnistAutoencoder load(AutoencoderModel model) {
+        try {
+            return MnistAutoencoder.load(model, backend);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

@@ -10,6 +10,10 @@ import io.github.nn4j.api.network.Network;
 import io.github.nn4j.api.network.TrainingConfig;
 import io.github.nn4j.api.network.TrainingHistory;
 import io.github.nn4j.api.optim.Sgd;
+import io.github.nn4j.api.persist.Config;
+import io.github.nn4j.api.persist.ModelFiles;
+import io.github.nn4j.api.persist.ModelFormatException;
+import io.github.nn4j.api.persist.ModelInfo;
 import io.github.nn4j.api.tensor.Tensor;
 import java.util.List;
 
@@ -49,6 +53,58 @@ public final class MnistAutoencoder implements AutoCloseable {
         this.network = Network.of(layers);
         this.encoder = network.slice(0, 4);
         this.decoder = network.slice(4, 8);
+    }
+
+    private MnistAutoencoder(Network network, int[] widths) {
+        this.inputs = widths[0];
+        this.hidden = widths[1];
+        this.latent = widths[2];
+        this.network = network;
+        this.encoder = network.slice(0, 4);
+        this.decoder = network.slice(4, 8);
+    }
+
+    /**
+     * The autoencoder saved in {@code model}, on {@code backend}.
+     *
+     * @throws ModelFormatException when the file is damaged or does not hold an autoencoder of this shape
+     */
+    public static MnistAutoencoder load(AutoencoderModel model, Backend backend) throws ModelFormatException {
+        String name = model.loadedFrom() == null ? ModelFiles.UNNAMED : model.loadedFrom().toString();
+        int[] widths = architecture(ModelFiles.inspect(model.bytes(), name));
+        return new MnistAutoencoder(ModelFiles.fromBytes(model.bytes(), backend, name), widths);
+    }
+
+    /**
+     * The widths {@code [inputs, hidden, latent]} of the autoencoder a model file describes: layers Dense(i→h), ReLU,
+     * Dense(h→l), ReLU, Dense(l→h), ReLU, Dense(h→i), Sigmoid.
+     *
+     * @throws ModelFormatException naming the file and what differs
+     */
+    static int[] architecture(ModelInfo info) throws ModelFormatException {
+        List<String> expected = List.of("Dense", "ReLU", "Dense", "ReLU", "Dense", "ReLU", "Dense", "Sigmoid");
+        List<String> types = info.layers().stream().map(ModelInfo.Layer::type).toList();
+        if (!types.equals(expected)) {
+            throw new ModelFormatException(info.source(), "not an autoencoder of this app: its layers are " + types
+                    + ", expected " + expected);
+        }
+        Config first = info.layers().get(0).config();
+        int i = first.getInt("inputs");
+        int h = first.getInt("outputs");
+        int l = info.layers().get(2).config().getInt("outputs");
+        int[][] chain = {{i, h}, {h, l}, {l, h}, {h, i}};
+        for (int k = 0; k < 4; k++) {
+            Config c = info.layers().get(2 * k).config();
+            if (c.getInt("inputs") != chain[k][0] || c.getInt("outputs") != chain[k][1]) {
+                throw new ModelFormatException(info.source(), "not a symmetric autoencoder: layer " + 2 * k + " is Dense "
+                        + c + ", expected " + chain[k][0] + " → " + chain[k][1]);
+            }
+        }
+        if (i != MNIST_PIXELS) {
+            throw new ModelFormatException(info.source(), "an autoencoder of " + i + " inputs; MNIST images have "
+                    + MNIST_PIXELS + " pixels");
+        }
+        return new int[] {i, h, l};
     }
 
     /** The report's network: 784 → 128 → 64 → 128 → 784. */

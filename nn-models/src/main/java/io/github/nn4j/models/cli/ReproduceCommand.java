@@ -1,6 +1,7 @@
 package io.github.nn4j.models.cli;
 
 import io.github.nn4j.api.backend.Backend;
+import io.github.nn4j.models.autoencoder.AutoencoderModel;
 import io.github.nn4j.models.autoencoder.AutoencoderSettings;
 import io.github.nn4j.models.mnist.FileDownloader;
 import io.github.nn4j.models.mnist.Mnist;
@@ -40,13 +41,15 @@ import picocli.CommandLine.Spec;
 @Command(name = "reproduce", mixinStandardHelpOptions = true,
         description = {"Reproduce the report: XOR, the MNIST autoencoder 784-128-64-128-784, an RBF SVM on its "
                 + "64-d latent codes, and the same SVM on PCA-64 of the raw pixels as a baseline.",
-            "Writes REPORT.md, metrics.json, loss-xor.png, loss-ae.png, reconstructions.png and "
-                + "confusion-matrix.png into --out."})
+            "Writes REPORT.md, metrics.json, loss-xor.png, loss-ae.png, reconstructions.png, "
+                + "confusion-matrix.png and the trained autoencoder as " + ReportWriter.MODEL + " into --out."})
 public final class ReproduceCommand implements Callable<Integer> {
     /** Exit code when the MNIST data cannot be found, downloaded or read. */
     static final int EXIT_DATA = 4;
     /** Exit code when the report cannot be written. */
     static final int EXIT_OUTPUT = 5;
+    /** Exit code when {@code --model} cannot be read or does not hold an autoencoder. */
+    static final int EXIT_MODEL = InspectCommand.EXIT_MODEL;
     /** Size of the validation split, taken from the 60,000 training images. */
     static final int VALIDATION_IMAGES = 4_000;
     /** Training images in a {@code --quick} run. */
@@ -88,6 +91,12 @@ public final class ReproduceCommand implements Callable<Integer> {
             description = "Base URL to download the gzipped MNIST files from (default: ${DEFAULT-VALUE}).")
     URI mirror;
 
+    @Option(names = "--model", paramLabel = "FILE",
+            description = "Reuse the autoencoder saved in FILE (e.g. report/" + ReportWriter.MODEL + " of an earlier "
+                    + "run) instead of training it; the SVM stages run on its codes. --epochs and --batch-size do not "
+                    + "apply then.")
+    Path model;
+
     @Option(names = "--quick", description = "A first look in about a minute: " + QUICK_TRAIN_IMAGES
             + " training images, " + QUICK_EPOCHS + " epochs, a smaller SVM grid. Not comparable with the report.")
     boolean quick;
@@ -109,6 +118,16 @@ public final class ReproduceCommand implements Callable<Integer> {
         long t0 = System.nanoTime();
         Backend be = backend.resolve();
         console.printf("nn4j reproduce on backend %s (%s)%n", be.name(), be.description());
+        AutoencoderModel pretrained = null;
+        if (model != null) {
+            try {
+                pretrained = AutoencoderModel.read(model.toAbsolutePath().normalize());
+            } catch (IOException e) {
+                spec.commandLine().getErr().println("error: cannot use --model: " + InspectCommand.describe(e));
+                return EXIT_MODEL;
+            }
+            console.printf("Autoencoder from %s (SHA-256 %s): not training it%n", model, pretrained.sha256());
+        }
 
         Mnist mnist;
         String dataSource;
@@ -146,7 +165,7 @@ public final class ReproduceCommand implements Callable<Integer> {
                 new AutoencoderSettings(aeEpochs, batchSize, AutoencoderSettings.REPORT_LEARNING_RATE, seed),
                 quick ? SvmSettings.quick(seed) : SvmSettings.standard(seed), 64);
         MnistPipelineResult result = MnistPipeline.run(be, split, mnist.test(), settings,
-                new ConsolePipelineListener(console, interactive, split.train().count(), batchSize));
+                new ConsolePipelineListener(console, interactive, split.train().count(), batchSize), pretrained);
 
         double total = (System.nanoTime() - t0) / 1e9;
         String command = commandLine();
@@ -160,12 +179,15 @@ public final class ReproduceCommand implements Callable<Integer> {
         }
 
         console.printf(Locale.ROOT, "%n== Summary (%s)%n", EpochProgressBar.clock(total));
-        console.printf(Locale.ROOT, "  autoencoder test MSE: %.3f per image, %.5f per pixel (training %.1f s)%n",
+        console.printf(Locale.ROOT, "  autoencoder test MSE: %.3f per image, %.5f per pixel (%s)%n",
                 result.autoencoder().testError().perImageSum(), result.autoencoder().testError().perPixelMean(),
-                result.autoencoder().trainingSeconds());
+                pretrained == null ? String.format(Locale.ROOT, "training %.1f s", result.autoencoder().trainingSeconds())
+                        : "loaded, not trained");
         console.printf(Locale.ROOT, "  SVM test accuracy: %.4f on the latent codes, %.4f on PCA-64%n",
                 result.latentSvm().testAccuracy(), result.pcaSvm().testAccuracy());
         console.printf("  report written to %s%n", out.toAbsolutePath().normalize().resolve(ReportWriter.REPORT));
+        console.printf("  autoencoder saved as %s (SHA-256 %s)%n",
+                out.toAbsolutePath().normalize().resolve(ReportWriter.MODEL), result.autoencoder().model().sha256());
         console.flush();
         return 0;
     }

@@ -42,8 +42,13 @@ public final class ReportMarkdown {
                 ae.testError().perImageSum()));
         md.append(f("| Autoencoder test MSE, per pixel | ≈ %.4f (8.3 / 784); Keras run: %.4f | **%.5f** |%n",
                 PublishedResults.AE_TEST_MSE_PER_PIXEL, PublishedResults.KERAS_MSE, ae.testError().perPixelMean()));
-        md.append(f("| Autoencoder training time (%d epochs) | Keras run: %.2f s | %.1f s on %s |%n",
-                ae.settings().epochs(), PublishedResults.KERAS_TRAINING_SECONDS, ae.trainingSeconds(), ae.backend()));
+        if (ae.model().loaded()) {
+            md.append(f("| Autoencoder training time | Keras run: %.2f s | not trained: loaded from `%s` |%n",
+                    PublishedResults.KERAS_TRAINING_SECONDS, ae.model().loadedFrom()));
+        } else {
+            md.append(f("| Autoencoder training time (%d epochs) | Keras run: %.2f s | %.1f s on %s |%n",
+                    ae.settings().epochs(), PublishedResults.KERAS_TRAINING_SECONDS, ae.trainingSeconds(), ae.backend()));
+        }
         md.append(f("| SVM test accuracy on the 64-d latent codes | %.4f | **%.4f** |%n", PublishedResults.SVM_ACCURACY,
                 m.latentSvm().testAccuracy()));
         md.append(f("| Baseline: same SVM on PCA-%d of the raw pixels | — (LeCun's table, RBF SVM on all 784 pixels: "
@@ -54,8 +59,12 @@ public final class ReportMarkdown {
 
         md.append("## Where the time went\n\n| step | seconds |\n|---|---|\n");
         md.append(f("| XOR, %,d epochs | %.1f |%n", r.xorConfig().epochs(), r.xorSeconds()));
-        md.append(f("| autoencoder training, %d epochs (with a validation pass after each) | %.1f |%n",
-                ae.settings().epochs(), ae.trainingSeconds()));
+        if (ae.model().loaded()) {
+            md.append("| autoencoder: loaded from a file, not trained | 0.0 |\n");
+        } else {
+            md.append(f("| autoencoder training, %d epochs (with a validation pass after each) | %.1f |%n",
+                    ae.settings().epochs(), ae.trainingSeconds()));
+        }
         timings(md, m.latentSvm());
         md.append(f("| PCA-%d fit and projection | %.1f |%n", m.pcaSvm().dimension(), m.pcaSeconds()));
         timings(md, m.pcaSvm());
@@ -74,17 +83,30 @@ public final class ReportMarkdown {
         md.append("\n![XOR loss](loss-xor.png)\n\n");
 
         md.append("## Autoencoder\n\n");
-        md.append(f("784 → 128 → 64 → 128 → 784, ReLU after each hidden Dense, Sigmoid output, loss = squared error "
-                + "summed over the 784 pixels and averaged over the batch, SGD lr %s, %d epochs, mini-batches of %d, "
-                + "shuffled every epoch, on %,d images; %.1f s of training on %s (%.1f s per epoch).%n%n",
-                ae.settings().learningRate(), ae.settings().epochs(), ae.settings().batchSize(), m.trainImages(),
-                ae.trainingSeconds(), ae.backend(), ae.trainingSeconds() / ae.settings().epochs()));
+        if (ae.model().loaded()) {
+            md.append(f("784 → 128 → 64 → 128 → 784, **loaded** from `%s` (SHA-256 `%s`), not trained in this run: "
+                    + "the errors below and the SVMs' latent codes are this file's, computed on %s.%n%n",
+                    ae.model().loadedFrom(), ae.model().sha256(), ae.backend()));
+        } else {
+            md.append(f("784 → 128 → 64 → 128 → 784, ReLU after each hidden Dense, Sigmoid output, loss = squared error "
+                    + "summed over the 784 pixels and averaged over the batch, SGD lr %s, %d epochs, mini-batches of %d, "
+                    + "shuffled every epoch, on %,d images; %.1f s of training on %s (%.1f s per epoch).%n%n",
+                    ae.settings().learningRate(), ae.settings().epochs(), ae.settings().batchSize(), m.trainImages(),
+                    ae.trainingSeconds(), ae.backend(), ae.trainingSeconds() / ae.settings().epochs()));
+        }
         md.append("| images | MSE per image (sum over pixels) | MSE per pixel |\n|---|---|---|\n");
         md.append(f("| training (%,d) | %.3f | %.5f |%n", m.trainImages(), ae.trainError().perImageSum(),
                 ae.trainError().perPixelMean()));
         md.append(f("| test (%,d) | %.3f | %.5f |%n%n", m.testImages(), ae.testError().perImageSum(),
                 ae.testError().perPixelMean()));
-        md.append("![Autoencoder loss](loss-ae.png)\n\n");
+        if (!ae.model().loaded()) {
+            md.append("![Autoencoder loss](loss-ae.png)\n\n");
+        }
+        md.append(f("The autoencoder is saved beside this report as [`%s`](%s) (SHA-256 `%s`), a safetensors file: "
+                + "layers 0–3 are the encoder (Dense 784→128, ReLU, Dense 128→64, ReLU; tensors `layers.0.*` and "
+                + "`layers.2.*`, weights `[in, out]`), layers 4–7 the decoder. `./nn4j reproduce --model <this directory>/%s` "
+                + "reuses it instead of training; `./nn4j inspect` shows what it holds.%n%n", ReportWriter.MODEL,
+                ReportWriter.MODEL, ae.model().sha256(), ReportWriter.MODEL));
         md.append("Test digits (top) over their reconstructions (bottom):\n\n![Reconstructions](reconstructions.png)\n\n");
 
         md.append("## SVM on the latent codes\n\n");

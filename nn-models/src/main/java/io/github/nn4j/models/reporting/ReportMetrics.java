@@ -76,6 +76,11 @@ public final class ReportMetrics {
         out.put("learningRate", ae.settings().learningRate());
         out.put("seed", ae.settings().seed());
         out.put("backend", ae.backend());
+        Map<String, Object> model = new LinkedHashMap<>();
+        model.put("file", ReportWriter.MODEL);
+        model.put("sha256", ae.model().sha256());
+        model.put("loadedFrom", ae.model().loaded() ? ae.model().loadedFrom().toString() : null);
+        out.put("model", model);
         out.put("trainingSeconds", ae.trainingSeconds());
         out.put("trainLossPerEpoch", ae.history().losses());
         out.put("validationLossPerEpoch", ae.history().validationLosses());

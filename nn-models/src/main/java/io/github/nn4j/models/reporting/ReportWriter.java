@@ -7,7 +7,8 @@ import java.util.List;
 
 /**
  * Writes the reproduction report into a directory: {@value #REPORT}, {@value #METRICS}, {@value #LOSS_XOR},
- * {@value #LOSS_AE}, {@value #RECONSTRUCTIONS} and {@value #CONFUSION}. Each file is written atomically.
+ * {@value #LOSS_AE} (not when the autoencoder was loaded instead of trained), {@value #RECONSTRUCTIONS},
+ * {@value #CONFUSION} and the autoencoder as {@value #MODEL}. Each file is written atomically.
  */
 public final class ReportWriter {
     /** The Markdown report. */
@@ -22,8 +23,11 @@ public final class ReportWriter {
     public static final String RECONSTRUCTIONS = "reconstructions.png";
     /** The latent SVM's confusion matrix on the test images. */
     public static final String CONFUSION = "confusion-matrix.png";
+    /** The trained autoencoder, a safetensors model file (nn-api's {@code ModelFiles}). */
+    public static final String MODEL = "autoencoder.safetensors";
     /** Every file this writer produces. */
-    public static final List<String> FILES = List.of(REPORT, METRICS, LOSS_XOR, LOSS_AE, RECONSTRUCTIONS, CONFUSION);
+    public static final List<String> FILES = List.of(REPORT, METRICS, LOSS_XOR, LOSS_AE, RECONSTRUCTIONS, CONFUSION,
+            MODEL);
 
     private ReportWriter() {
     }
@@ -33,12 +37,15 @@ public final class ReportWriter {
         AtomicFiles.write(dir.resolve(LOSS_XOR), LossChart.png("XOR: training loss (MSE)", "loss",
                 List.of(LossSeries.perEpoch("training loss", report.xor().history().losses())), true));
         AutoencoderResult ae = report.mnist().autoencoder();
-        AtomicFiles.write(dir.resolve(LOSS_AE), LossChart.png(
-                "MNIST autoencoder: loss per epoch (squared error summed over 784 pixels, mean over images)",
-                "loss per image",
-                List.of(LossSeries.perEpoch("training (mean over the epoch's batches)", ae.history().losses()),
-                        LossSeries.perEpoch("validation (after the epoch)", ae.history().validationLosses())),
-                false));
+        AtomicFiles.write(dir.resolve(MODEL), ae.model().bytes());
+        if (!ae.model().loaded()) {
+            AtomicFiles.write(dir.resolve(LOSS_AE), LossChart.png(
+                    "MNIST autoencoder: loss per epoch (squared error summed over 784 pixels, mean over images)",
+                    "loss per image",
+                    List.of(LossSeries.perEpoch("training (mean over the epoch's batches)", ae.history().losses()),
+                            LossSeries.perEpoch("validation (after the epoch)", ae.history().validationLosses())),
+                    false));
+        }
         AtomicFiles.write(dir.resolve(RECONSTRUCTIONS), ReconstructionFigure.png(ae.samples()));
         AtomicFiles.write(dir.resolve(CONFUSION), ConfusionMatrixChart.png(String.format(java.util.Locale.ROOT,
                 "SVM on the latent codes: test confusion matrix (accuracy %.4f)", report.mnist().latentSvm()

@@ -2,6 +2,7 @@ package io.github.nn4j.models.reproduce;
 
 import io.github.nn4j.api.backend.Backend;
 import io.github.nn4j.models.autoencoder.AutoencoderExperiment;
+import io.github.nn4j.models.autoencoder.AutoencoderModel;
 import io.github.nn4j.models.autoencoder.AutoencoderResult;
 import io.github.nn4j.models.mnist.LabeledImages;
 import io.github.nn4j.models.mnist.Mnist;
@@ -15,7 +16,8 @@ import java.util.List;
 /**
  * The report's MNIST experiment and our baseline, in order:
  * <ol>
- *   <li>train the autoencoder on the training images and encode every image (its 64-d latent code);</li>
+ *   <li>train the autoencoder on the training images (or take a saved one) and encode every image (its 64-d latent
+ *       code);</li>
  *   <li>SVM on the latent codes: grid on the validation images, final fit on the training images, test;</li>
  *   <li>the same SVM procedure on the projection of the raw pixels onto their first 64 principal
  *       components.</li>
@@ -30,12 +32,18 @@ public final class MnistPipeline {
     private MnistPipeline() {
     }
 
-    /** Runs the pipeline on the given split and test images. */
+    /** Runs the pipeline on the given split and test images, training the autoencoder. */
     public static MnistPipelineResult run(Backend backend, TrainValidationSplit split, LabeledImages test,
             MnistPipelineSettings settings, MnistPipelineListener listener) {
-        listener.phase("autoencoder");
+        return run(backend, split, test, settings, listener, null);
+    }
+
+    /** Runs the pipeline with the autoencoder saved in {@code pretrained}, or trains one when it is {@code null}. */
+    public static MnistPipelineResult run(Backend backend, TrainValidationSplit split, LabeledImages test,
+            MnistPipelineSettings settings, MnistPipelineListener listener, AutoencoderModel pretrained) {
+        listener.phase(pretrained == null ? "autoencoder" : "autoencoder (loaded from " + pretrained.loadedFrom() + ")");
         AutoencoderResult ae = new AutoencoderExperiment(backend, settings.autoencoder(),
-                List.of(listener.training())).run(split, test);
+                List.of(listener.training())).run(split, test, pretrained);
 
         String latentName = LATENT + " (" + ae.codes().dimension() + ")";
         listener.phase("SVM on the " + latentName);

@@ -33,7 +33,20 @@ class ReproduceCommandTest {
     void helpDocumentsEveryOption() {
         assertThat(run("--help")).isZero();
         assertThat(out.toString()).contains("--backend", "--epochs", "--batch-size", "--seed", "--data",
-                "--offline", "--quick", "--out", "--mirror", "REPORT.md", "confusion-matrix.png");
+                "--offline", "--quick", "--out", "--mirror", "--model", "REPORT.md", "confusion-matrix.png",
+                "autoencoder.safetensors");
+    }
+
+    @Test
+    void aModelThatIsNotThereOrDamagedStopsBeforeAnyWork() throws Exception {
+        Path missing = root.resolve("none.safetensors");
+        assertThat(run("--model", missing.toString(), "--backend", "pure", "--offline")).isEqualTo(ReproduceCommand.EXIT_MODEL);
+        assertThat(err.toString()).contains("error: cannot use --model: " + missing.toAbsolutePath().normalize() + ": no such file");
+
+        Path damaged = java.nio.file.Files.write(root.resolve("damaged.safetensors"), new byte[] {1, 2, 3});
+        assertThat(run("--model", damaged.toString(), "--backend", "pure", "--offline")).isEqualTo(ReproduceCommand.EXIT_MODEL);
+        assertThat(err.toString()).contains("error: cannot use --model: " + damaged.toAbsolutePath().normalize() + ": too short for a safetensors file");
+        assertThat(out.toString()).doesNotContain("MNIST from");
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.nn4j.api.network.EpochStats;
 import io.github.nn4j.api.network.TrainingHistory;
+import io.github.nn4j.models.autoencoder.AutoencoderModel;
 import io.github.nn4j.models.autoencoder.AutoencoderResult;
 import io.github.nn4j.models.autoencoder.AutoencoderSettings;
 import io.github.nn4j.models.autoencoder.ReconstructionError;
@@ -58,6 +59,10 @@ class ReportWriterTest {
     }
 
     static ReproductionReport report() {
+        return report(new AutoencoderModel(new byte[] {1, 2, 3}, "ab12", null));
+    }
+
+    static ReproductionReport report(AutoencoderModel model) {
         int[] truth = new int[100];
         int[] predicted = new int[100];
         for (int i = 0; i < 100; i++) {
@@ -76,7 +81,7 @@ class ReportWriterTest {
                 history(30, 50, true), 123.4, ReconstructionError.fromPerImageSum(4.1, 784, 56_000),
                 ReconstructionError.fromPerImageSum(4.25, 784, 10_000),
                 new FeatureSet(codes, new int[] {0, 1}, codes, new int[] {0, 1}, codes, new int[] {0, 1}),
-                new ReconstructionSamples(28, 28, digits, images, images));
+                new ReconstructionSamples(28, 28, digits, images, images), model);
         MnistPipelineResult mnist = new MnistPipelineResult(56_000, 4_000, 10_000, ae,
                 svm("autoencoder latent (64)", 0.99, truth, predicted), 12.5, svm("PCA-64", 0.98, truth, predicted));
         XorExperiment.Result xor = new XorExperiment.Result(new double[] {0.01, 0.98, 0.99, 0.02},
@@ -126,6 +131,34 @@ class ReportWriterTest {
                 .contains("\"testAccuracy\": 0.99,")
                 .contains("\"svmAccuracy\": 0.9826,")
                 .contains("\"thresholded\": [0, 1, 1, 0],");
+    }
+
+    @Test
+    void theTrainedAutoencoderIsSavedAndTheReportSaysHowToReuseIt() throws IOException {
+        ReportWriter.write(report(), dir);
+
+        assertThat(Files.readAllBytes(dir.resolve(ReportWriter.MODEL))).containsExactly(1, 2, 3);
+        assertThat(Files.readString(dir.resolve(ReportWriter.REPORT)))
+                .contains("saved beside this report as [`autoencoder.safetensors`](autoencoder.safetensors) (SHA-256 `ab12`)")
+                .contains("layers 0–3 are the encoder")
+                .contains("--model <this directory>/autoencoder.safetensors");
+        assertThat(Files.readString(dir.resolve(ReportWriter.METRICS)))
+                .contains("\"file\": \"autoencoder.safetensors\"").contains("\"sha256\": \"ab12\"")
+                .contains("\"loadedFrom\": null");
+    }
+
+    @Test
+    void aLoadedAutoencoderIsReportedAsLoadedWithItsSourceAndChecksum() throws IOException {
+        Path source = Path.of("/models/ae.safetensors");
+        ReportWriter.write(report(new AutoencoderModel(new byte[] {4, 5}, "cd34", source)), dir);
+
+        String md = Files.readString(dir.resolve(ReportWriter.REPORT));
+        assertThat(md).contains("**loaded** from `" + source + "` (SHA-256 `cd34`), not trained in this run")
+                .contains("| Autoencoder training time | Keras run: 222.75 s | not trained: loaded from `" + source + "` |")
+                .doesNotContain("loss-ae.png");
+        assertThat(dir.resolve(ReportWriter.LOSS_AE)).doesNotExist();
+        assertThat(Files.readAllBytes(dir.resolve(ReportWriter.MODEL))).containsExactly(4, 5);
+        assertThat(Files.readString(dir.resolve(ReportWriter.METRICS))).contains("\"loadedFrom\": \"" + source + "\"");
     }
 
     @Test

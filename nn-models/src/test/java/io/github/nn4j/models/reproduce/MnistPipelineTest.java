@@ -3,6 +3,11 @@ package io.github.nn4j.models.reproduce;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.nn4j.api.backend.Backends;
+import io.github.nn4j.api.layer.Parameter;
+import io.github.nn4j.api.network.Network;
+import io.github.nn4j.api.persist.ModelFiles;
+import io.github.nn4j.api.testsupport.IndependentSafetensorsReader;
+import io.github.nn4j.models.autoencoder.AutoencoderModel;
 import io.github.nn4j.models.autoencoder.AutoencoderSettings;
 import io.github.nn4j.models.mnist.Mnist;
 import io.github.nn4j.models.mnist.SharedMnist;
@@ -10,8 +15,11 @@ import io.github.nn4j.models.mnist.TrainValidationSplit;
 import io.github.nn4j.models.svm.FeatureScaling;
 import io.github.nn4j.models.svm.SvmSettings;
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The whole MNIST pipeline on a few thousand real images and two epochs (skipped when the MNIST files are
@@ -19,8 +27,11 @@ import org.junit.jupiter.api.Test;
  */
 class MnistPipelineTest {
 
+    @TempDir
+    Path dir;
+
     @Test
-    void onRealDigitsTheLossFallsAndBothSvmsBeatChanceByFar() throws IOException {
+    void onRealDigitsTheLossFallsAndBothSvmsBeatChanceByFarAndTheSavedModelReproducesThem() throws IOException {
         Mnist mnist = SharedMnist.loadOrSkip();
         TrainValidationSplit full = TrainValidationSplit.stratified(mnist.train(), 4000, 7);
         TrainValidationSplit split = new TrainValidationSplit(full.train().head(2500), full.validation().head(500));
@@ -42,5 +53,33 @@ class MnistPipelineTest {
         assertThat(r.pcaSvm().testAccuracy()).as("PCA SVM accuracy").isGreaterThan(0.85);
         assertThat(r.latentSvm().test().total()).isEqualTo(1000);
         assertThat(r.trainImages()).isEqualTo(2500);
+
+        // The model file the report writes: an independent safetensors reader finds the tensors nn4j loads.
+        AutoencoderModel model = r.autoencoder().model();
+        assertThat(model.loaded()).isFalse();
+        IndependentSafetensorsReader file = IndependentSafetensorsReader.read(model.bytes());
+        try (Network net = ModelFiles.fromBytes(model.bytes(), Backends.get("pure"))) {
+            List<Parameter> params = net.parameters();
+            String[] names = {"layers.0.weight", "layers.0.bias", "layers.2.weight", "layers.2.bias", "layers.4.weight",
+                "layers.4.bias", "layers.6.weight", "layers.6.bias"};
+            assertThat(file.tensors().keySet()).containsExactly(names);
+            for (int i = 0; i < names.length; i++) {
+                assertThat(file.tensors().get(names[i]).values()).as(names[i])
+                        .containsExactly(params.get(i).value().toDoubleArray());
+            }
+        }
+
+        // Reusing the saved autoencoder gives the same codes and therefore the same SVM results, without training.
+        Path saved = Files.write(dir.resolve("autoencoder.safetensors"), model.bytes());
+        MnistPipelineResult again = MnistPipeline.run(Backends.get("pure"), split, mnist.test().head(1000), settings,
+                MnistPipelineListener.NONE, AutoencoderModel.read(saved));
+        assertThat(again.autoencoder().history().epochs()).isEmpty();
+        assertThat(again.autoencoder().model().loadedFrom()).isEqualTo(saved);
+        assertThat(again.autoencoder().model().sha256()).isEqualTo(model.sha256());
+        assertThat(again.autoencoder().codes().test()).isDeepEqualTo(r.autoencoder().codes().test());
+        assertThat(again.autoencoder().testError()).isEqualTo(r.autoencoder().testError());
+        assertThat(again.latentSvm().testAccuracy()).isEqualTo(r.latentSvm().testAccuracy());
+        assertThat(again.latentSvm().validationAccuracy()).isEqualTo(r.latentSvm().validationAccuracy());
+        assertThat(again.pcaSvm().testAccuracy()).isEqualTo(r.pcaSvm().testAccuracy());
     }
 }
