@@ -70,8 +70,9 @@ public final class InspectCommand implements Callable<Integer> {
         int typeWidth = info.layers().stream().mapToInt(l -> l.type().length()).max().orElse(4);
         for (int i = 0; i < info.layers().size(); i++) {
             ModelInfo.Layer l = info.layers().get(i);
-            String config = l.config().keys().isEmpty() ? "" : l.config().toString();
-            out.printf("  %2d  %-" + typeWidth + "s  %s%n", i, l.type(), config);
+            String line = String.format("  %2d  %-" + typeWidth + "s  %s", i, l.type(),
+                    l.config().keys().isEmpty() ? "" : l.config().toString());
+            out.println(line.stripTrailing());
         }
 
         out.printf("%nTensors (%d; offsets count from the end of the header):%n", info.tensors().size());
