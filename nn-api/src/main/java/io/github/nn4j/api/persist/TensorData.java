@@ -62,27 +62,32 @@ final class TensorData {
     }
 
     private static void readFloats(ByteSource source, long position, float[] out) throws IOException {
-        ByteBuffer buf = ByteBuffer.allocate((int) Math.min(CHUNK, (long) out.length * 4)).order(ByteOrder.LITTLE_ENDIAN);
-        int done = 0;
-        while (done < out.length) {
-            int n = Math.min(out.length - done, buf.capacity() / 4);
-            buf.clear().limit(n * 4);
-            source.read(position + (long) done * 4, buf);
-            buf.flip();
-            buf.asFloatBuffer().get(out, done, n);
-            done += n;
-        }
+        readChunks(source, position, out.length, Float.BYTES, (chunk, offset, count) ->
+                chunk.asFloatBuffer().get(out, offset, count));
     }
 
     private static void readDoubles(ByteSource source, long position, double[] out) throws IOException {
-        ByteBuffer buf = ByteBuffer.allocate((int) Math.min(CHUNK, (long) out.length * 8)).order(ByteOrder.LITTLE_ENDIAN);
+        readChunks(source, position, out.length, Double.BYTES, (chunk, offset, count) ->
+                chunk.asDoubleBuffer().get(out, offset, count));
+    }
+
+    /** Receives elements {@code offset .. offset + count - 1} as a little-endian buffer. */
+    private interface ChunkSink {
+        void take(ByteBuffer chunk, int offset, int count);
+    }
+
+    /** Reads {@code elements} elements of {@code elementBytes} bytes from {@code position}, at most 1 MiB at a time. */
+    private static void readChunks(ByteSource source, long position, int elements, int elementBytes, ChunkSink sink)
+            throws IOException {
+        ByteBuffer buf = ByteBuffer.allocate((int) Math.min(CHUNK, (long) elements * elementBytes))
+                .order(ByteOrder.LITTLE_ENDIAN);
         int done = 0;
-        while (done < out.length) {
-            int n = Math.min(out.length - done, buf.capacity() / 8);
-            buf.clear().limit(n * 8);
-            source.read(position + (long) done * 8, buf);
+        while (done < elements) {
+            int n = Math.min(elements - done, buf.capacity() / elementBytes);
+            buf.clear().limit(n * elementBytes);
+            source.read(position + (long) done * elementBytes, buf);
             buf.flip();
-            buf.asDoubleBuffer().get(out, done, n);
+            sink.take(buf, done, n);
             done += n;
         }
     }

@@ -182,6 +182,19 @@ class ModelFilesTest {
         }
     }
 
+    @ParameterizedTest
+    @EnumSource(DType.class)
+    void tensorsLargerThanTheOneMebibyteReadChunkRoundTrip(DType dtype) throws Exception {
+        Path file = dir.resolve("big.safetensors");
+        try (Network net = Network.of(new Dense(be, dtype, 700, 500, io.github.nn4j.api.layer.WeightInit.HE_NORMAL, 3))) {
+            ModelFiles.save(net, file);
+            assertThat(Files.size(file)).isGreaterThan(dtype.bytes() * 350_000L);
+            try (Network back = ModelFiles.load(file, be)) {
+                assertThat(TestModels.weights(back).get(0)).containsExactly(TestModels.weights(net).get(0));
+            }
+        }
+    }
+
     @Test
     void aNetworkWithoutParametersRoundTrips() throws Exception {
         try (Network net = Network.of(new Sigmoid()); Network back = ModelFiles.fromBytes(ModelFiles.toBytes(net), be)) {
