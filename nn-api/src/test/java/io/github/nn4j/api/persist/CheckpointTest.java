@@ -139,6 +139,38 @@ class CheckpointTest {
     }
 
     @Test
+    void aCheckpointListenerSavesEveryNEpochsAndAfterTheLast() throws Exception {
+        Tensor[] d = data(DType.FLOAT32);
+        Path file = dir.resolve("every.safetensors");
+        java.util.List<Integer> saved = new java.util.ArrayList<>();
+        try (Network net = TestModels.network(be, DType.FLOAT32); Adam adam = new Adam(0.01)) {
+            CheckpointListener every2 = new CheckpointListener(file, net, adam, 2);
+            io.github.nn4j.api.network.TrainingListener probe = new io.github.nn4j.api.network.TrainingListener() {
+                @Override
+                public void onEpochEnd(EpochStats stats) {
+                    if (java.nio.file.Files.exists(file)) {
+                        try {
+                            saved.add(ModelFiles.inspect(file).training().epoch());
+                        } catch (java.io.IOException e) {
+                            throw new java.io.UncheckedIOException(e);
+                        }
+                    }
+                }
+            };
+            net.fit(d[0], d[1], new MeanSquaredError(), adam, config(5).listener(every2).listener(probe).build());
+            assertThat(saved).containsExactly(2, 2, 4, 5);
+            try (Checkpoint cp = ModelFiles.loadCheckpoint(file, be)) {
+                assertThat(TestModels.weights(cp.network()).get(0)).containsExactly(TestModels.weights(net).get(0));
+                assertThat(cp.optimizer().steps()).isEqualTo(adam.steps());
+            }
+        } finally {
+            d[0].close();
+            d[1].close();
+        }
+        assertThatThrownBy(() -> new CheckpointListener(file, null, null, 0)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void resumingWithOtherDataIsRefused() {
         Tensor[] d = data(DType.FLOAT32);
         try (Network net = TestModels.network(be, DType.FLOAT32); Tensor x = d[0].rows(0, 40); Tensor y = d[1].rows(0, 40)) {
