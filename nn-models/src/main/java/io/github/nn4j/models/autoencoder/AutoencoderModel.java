@@ -32,8 +32,10 @@ public record AutoencoderModel(byte[] bytes, String sha256, Path loadedFrom) {
      * @throws io.github.nn4j.api.persist.ModelFormatException naming the file and the problem when it is not
      */
     public static AutoencoderModel read(Path file) throws IOException {
+        // validated from the file first (which reads only what the header describes), so that no path, not even a
+        // device that never ends, makes this read more than a model file's bytes
+        MnistAutoencoder.architecture(ModelFiles.inspect(file));
         byte[] bytes = Files.readAllBytes(file);
-        MnistAutoencoder.architecture(ModelFiles.inspect(bytes, file.toString()));
         return new AutoencoderModel(bytes, sha256(bytes), file);
     }
 

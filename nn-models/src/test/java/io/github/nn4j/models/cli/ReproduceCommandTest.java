@@ -47,6 +47,12 @@ class ReproduceCommandTest {
         assertThat(run("--model", damaged.toString(), "--backend", "pure", "--offline")).isEqualTo(ReproduceCommand.EXIT_MODEL);
         assertThat(err.toString()).contains("error: cannot use --model: " + damaged.toAbsolutePath().normalize() + ": too short for a safetensors file");
         assertThat(out.toString()).doesNotContain("MNIST from");
+
+        Path endless = Path.of("/dev/zero");
+        if (java.nio.file.Files.isReadable(endless)) {
+            assertThat(run("--model", endless.toString(), "--backend", "pure", "--offline")).isEqualTo(ReproduceCommand.EXIT_MODEL);
+            assertThat(err.toString()).contains("error: cannot use --model: /dev/zero: too short for a safetensors file");
+        }
     }
 
     @Test
