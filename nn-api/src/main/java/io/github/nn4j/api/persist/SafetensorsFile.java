@@ -29,7 +29,7 @@ import java.util.Map;
 final class SafetensorsFile {
     /**
      * The longest header accepted, as in the reference implementation (Hugging Face's {@code safetensors} crate):
-     * files it accepts, nn4j accepts, and a length field of up to 2^64 cannot make nn4j allocate more than this.
+     * no header it accepts is too long for nn4j, and a length field of up to 2^64 cannot make nn4j allocate more.
      */
     static final long MAX_HEADER_BYTES = 100_000_000L;
     /** The key of the metadata object. */
