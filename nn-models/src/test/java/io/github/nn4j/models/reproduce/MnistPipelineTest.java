@@ -65,7 +65,7 @@ class MnistPipelineTest {
             assertThat(file.tensors().keySet()).containsExactly(names);
             for (int i = 0; i < names.length; i++) {
                 assertThat(file.tensors().get(names[i]).values()).as(names[i])
-                        .containsExactly(params.get(i).value().toDoubleArray());
+                        .isEqualTo(params.get(i).value().toDoubleArray()); // Arrays.equals: bit for bit
             }
         }
 
