@@ -4,10 +4,11 @@ import io.github.nn4j.api.backend.Backend;
 import io.github.nn4j.api.tensor.Activation;
 import io.github.nn4j.api.tensor.ReusableBuffer;
 import io.github.nn4j.api.tensor.Tensor;
+import java.util.Optional;
 
 /**
  * A parameter-free layer applying an element-wise {@link Activation}: {@code y = f(x)}, {@code dx = f'(x) * dy},
- * each one backend kernel. Any input shape. Not thread-safe.
+ * each one backend kernel. Any input shape. Not thread-safe; {@link #inferenceReplica()} serves concurrent inference.
  */
 public class ActivationLayer implements Layer {
     private final Activation function;
@@ -48,6 +49,12 @@ public class ActivationLayer implements Layer {
         Tensor dx = inputGradient.get(be, gradOutput.dtype(), gradOutput.shape());
         be.activationBackward(function, lastInput, lastOutput, gradOutput, dx);
         return dx;
+    }
+
+    /** A layer applying the same function with buffers of its own; see {@link Layer#inferenceReplica()}. */
+    @Override
+    public Optional<Layer> inferenceReplica() {
+        return Optional.of(new ActivationLayer(function));
     }
 
     @Override

@@ -6,6 +6,7 @@ import io.github.nn4j.api.tensor.ReusableBuffer;
 import io.github.nn4j.api.tensor.Shape;
 import io.github.nn4j.api.tensor.Tensor;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Fully connected layer {@code y = x · W + b}, with {@code x} of shape {@code [batch, inputs]}, weights
@@ -15,7 +16,7 @@ import java.util.List;
  * <p>Backward: {@code dW = xᵀ · dy}, {@code db = column sums of dy}, {@code dx = dy · Wᵀ}, each one GEMM or
  * reduction kernel with transpose flags (no transposed copies). Weights start from {@link WeightInit}
  * (Xavier uniform by default) drawn with an explicit seed, so the same seed gives the same layer on every
- * backend. Not thread-safe.
+ * backend. Not thread-safe; {@link #inferenceReplica()} serves concurrent inference.
  */
 public final class Dense implements Layer {
     private final int inputs;
@@ -24,6 +25,8 @@ public final class Dense implements Layer {
     private final Parameter bias;
     private final ReusableBuffer output = new ReusableBuffer();
     private final ReusableBuffer inputGradient = new ReusableBuffer();
+    /** False for an {@linkplain #inferenceReplica() inference replica}, which shares its parameters. */
+    private final boolean ownsParameters;
     private Tensor lastInput;
 
     /** A FLOAT32 layer with Xavier-uniform weights drawn with {@code seed}. */
@@ -47,6 +50,7 @@ public final class Dense implements Layer {
         String name = "dense[" + inputs + "x" + outputs + "]";
         this.weight = new Parameter(name + ".weight", w);
         this.bias = new Parameter(name + ".bias", backend.zeros(dtype, Shape.matrix(1, outputs)));
+        this.ownsParameters = true;
     }
 
     /**
@@ -71,6 +75,16 @@ public final class Dense implements Layer {
         String name = "dense[" + inputs + "x" + outputs + "]";
         this.weight = new Parameter(name + ".weight", weight);
         this.bias = new Parameter(name + ".bias", bias);
+        this.ownsParameters = true;
+    }
+
+    /** An inference replica of {@code source}: the same parameter objects, buffers of its own. */
+    private Dense(Dense source) {
+        this.inputs = source.inputs;
+        this.outputs = source.outputs;
+        this.weight = source.weight;
+        this.bias = source.bias;
+        this.ownsParameters = false;
     }
 
     /** Number of input features. */
@@ -129,12 +143,21 @@ public final class Dense implements Layer {
         return List.of(weight, bias);
     }
 
+    /** A layer on the same weight and bias tensors with buffers of its own; see {@link Layer#inferenceReplica()}. */
+    @Override
+    public Optional<Layer> inferenceReplica() {
+        return Optional.of(new Dense(this));
+    }
+
+    /** Frees the buffers and, unless this is an inference replica, the parameters. */
     @Override
     public void close() {
         output.close();
         inputGradient.close();
-        weight.close();
-        bias.close();
+        if (ownsParameters) {
+            weight.close();
+            bias.close();
+        }
         lastInput = null;
     }
 

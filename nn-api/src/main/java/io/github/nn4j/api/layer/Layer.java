@@ -2,6 +2,7 @@ package io.github.nn4j.api.layer;
 
 import io.github.nn4j.api.tensor.Tensor;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * One differentiable stage of a network, mapping a batch of inputs {@code [batch, ...]} to a batch of
@@ -25,7 +26,10 @@ import java.util.List;
  * trainable tensors in {@link Parameter}s, and verify the gradients with
  * {@link io.github.nn4j.api.gradcheck.GradientChecker}.
  *
- * <p>Layers are not thread-safe: one layer instance serves one training or inference loop at a time.
+ * <h2>Threads</h2>
+ * Layers are not thread-safe: one layer instance serves one training or inference loop at a time. For
+ * concurrent inference, {@link #inferenceReplica()} gives a twin that shares the parameters and has buffers of
+ * its own; {@link io.github.nn4j.api.network.Network#predict} uses one per concurrent caller.
  */
 public interface Layer extends AutoCloseable {
 
@@ -52,6 +56,20 @@ public interface Layer extends AutoCloseable {
     /** The trainable parameters, in a stable order; empty for layers without any. */
     default List<Parameter> parameters() {
         return List.of();
+    }
+
+    /**
+     * A layer that computes the same inference forward pass ({@code forward(x, false)}) on the same parameter
+     * tensors (shared, not copied: later updates of this layer's parameters are seen by the replica) with buffers
+     * of its own, so that this layer and each of its replicas can run {@code forward} on different threads at
+     * once. Closing a replica frees only its buffers. A replica is for inference only; its {@code backward} and
+     * {@code parameters} need not work.
+     *
+     * <p>The default is empty: a layer that cannot be replicated is run by one inference call at a time (the
+     * network serialises those calls), which is correct but not concurrent.
+     */
+    default Optional<Layer> inferenceReplica() {
+        return Optional.empty();
     }
 
     /** Frees the layer's buffers and parameters. */

@@ -11,6 +11,8 @@ import io.github.nn4j.api.tensor.Tensor;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A sequential model: the output of each {@link Layer} is the input of the next.
@@ -24,9 +26,22 @@ import java.util.SplittableRandom;
  * <p>Inputs are {@code [samples, features]}; targets {@code [samples, outputs]}; everything on one backend
  * and dtype. A network owns its layers: {@link #close()} closes them. {@link #slice} views a range of layers
  * (for example the encoder half of an autoencoder) without copying; a slice shares the layers and must not be
- * used after the network is closed. Not thread-safe: one training or inference call at a time.
+ * used after the network is closed.
+ *
+ * <h2>Threads</h2>
+ * {@link #predict} may be called from any number of threads at once, on the same network: each concurrent call
+ * runs on its own {@linkplain Layer#inferenceReplica() replica} of the layers (shared parameters, own buffers),
+ * and the results are those of sequential calls. Everything else (training, {@link #forward}, {@link #backward},
+ * {@link #evaluate}) is one call at a time, and must not overlap with {@code predict}: training changes the
+ * parameters that predictions read.
  */
 public final class Network implements AutoCloseable {
+    /** Rows per forward pass of {@link #predict(Tensor)}: large enough for efficient GEMMs, small in memory. */
+    public static final int PREDICT_BATCH = 1024;
+    /** Smallest batch of the validation pass in {@link #fit}, which has no gradients to keep and so can use more. */
+    private static final int MIN_VALIDATION_BATCH = 256;
+    private static final Logger LOG = LoggerFactory.getLogger(Network.class);
+
     private final List<Layer> layers;
     private final List<Parameter> parameters;
     private final boolean ownsLayers;
@@ -35,6 +50,7 @@ public final class Network implements AutoCloseable {
     private final ReusableBuffer lossGradient = new ReusableBuffer();
     private final ReusableBuffer evalInputs = new ReusableBuffer();
     private final ReusableBuffer evalTargets = new ReusableBuffer();
+    private final InferenceReplicas inference;
     private TrainingProgress progress;
 
     private Network(List<Layer> layers, boolean ownsLayers) {
@@ -48,6 +64,7 @@ public final class Network implements AutoCloseable {
         }
         this.parameters = List.copyOf(ps);
         this.ownsLayers = ownsLayers;
+        this.inference = new InferenceReplicas(this.layers);
     }
 
     /** A network of these layers, in order; it takes ownership of them. */
@@ -119,33 +136,44 @@ public final class Network implements AutoCloseable {
         return x;
     }
 
-    /** The outputs for all inputs, as a new tensor owned by the caller, computed in batches of at most 1024. */
+    /**
+     * The outputs for all inputs, as a new tensor owned by the caller, computed in batches of at most
+     * {@value #PREDICT_BATCH}. Safe to call from several threads at once (see the class documentation).
+     */
     public Tensor predict(Tensor inputs) {
-        return predict(inputs, 1024);
+        return predict(inputs, PREDICT_BATCH);
     }
 
-    /** The outputs for all inputs, as a new tensor owned by the caller, computed in batches of {@code batchSize}. */
+    /**
+     * The outputs for all inputs, as a new tensor owned by the caller, computed in batches of {@code batchSize}.
+     * Safe to call from several threads at once (see the class documentation); each call reads {@code inputs} only.
+     */
     public Tensor predict(Tensor inputs, int batchSize) {
         if (batchSize < 1) {
             throw new IllegalArgumentException("predict: batch size must be positive, got " + batchSize);
         }
         int n = inputs.shape().dim(0);
-        if (n <= batchSize) {
-            return forward(inputs, false).copy();
-        }
-        Backend be = inputs.backend();
-        Tensor result = null;
-        for (int start = 0; start < n; start += batchSize) {
-            int count = Math.min(batchSize, n - start);
-            Tensor xb = evalInputs.get(be, inputs.dtype(), inputs.shape(), count);
-            be.copyRows(inputs, start, xb, 0, count);
-            Tensor out = forward(xb, false);
-            if (result == null) {
-                result = be.zeros(out.dtype(), out.shape().withFirstDim(n));
+        InferenceReplicas.ReplicaSet replicas = inference.acquire();
+        try {
+            if (n <= batchSize) {
+                return replicas.forward(inputs).copy();
             }
-            be.copyRows(out, 0, result, start, count);
+            Backend be = inputs.backend();
+            Tensor result = null;
+            for (int start = 0; start < n; start += batchSize) {
+                int count = Math.min(batchSize, n - start);
+                Tensor xb = replicas.batchOf(inputs, count);
+                be.copyRows(inputs, start, xb, 0, count);
+                Tensor out = replicas.forward(xb);
+                if (result == null) {
+                    result = be.zeros(out.dtype(), out.shape().withFirstDim(n));
+                }
+                be.copyRows(out, 0, result, start, count);
+            }
+            return result;
+        } finally {
+            inference.release(replicas);
         }
-        return result;
     }
 
     /** The mean loss per sample over a dataset (weighted by batch size), evaluated in batches of {@code batchSize}. */
@@ -218,7 +246,11 @@ public final class Network implements AutoCloseable {
      * later start it first replays the shuffles of the earlier epochs (no training), so the sample order is that
      * of a run from epoch 0. After every epoch it records {@link #trainingProgress()}.
      *
-     * @return the per-epoch statistics
+     * <p>After every epoch it checks for the failures a finite loss hides (exploding weights, a stall with vanished
+     * gradients, a NaN validation loss) and reports each as a {@link TrainingWarning}: logged, passed to the
+     * listeners, kept in the history.
+     *
+     * @return the per-epoch statistics and the warnings
      * @throws TrainingDivergedException as soon as a batch loss is NaN or infinite
      */
     public TrainingHistory fit(Tensor inputs, Tensor targets, Loss loss, Optimizer optimizer, TrainingConfig config) {
@@ -248,6 +280,8 @@ public final class Network implements AutoCloseable {
         Backend be = inputs.backend();
         List<TrainingListener> listeners = config.listeners();
         List<EpochStats> history = new ArrayList<>(config.epochs() - config.initialEpoch());
+        List<TrainingWarning> warnings = new ArrayList<>();
+        TrainingMonitor monitor = new TrainingMonitor(parameters, config.weightLimit());
 
         for (int epoch = config.initialEpoch() + 1; epoch <= config.epochs(); epoch++) {
             long start = System.nanoTime();
@@ -281,16 +315,23 @@ public final class Network implements AutoCloseable {
             double validation = Double.NaN;
             if (config.validationInputs() != null) {
                 validation = evaluate(config.validationInputs(), config.validationTargets(), loss,
-                        Math.max(batch, 256));
+                        Math.max(batch, MIN_VALIDATION_BATCH));
             }
             EpochStats stats = new EpochStats(epoch, config.epochs(), lossSum / n, validation, elapsed, n);
             history.add(stats);
             progress = new TrainingProgress(epoch, config.seed(), config.batchSize(), config.shuffle(), n);
+            monitor.afterEpoch(epoch, stats.loss(), config.validationInputs() != null, validation, w -> {
+                LOG.warn("{}", w);
+                warnings.add(w);
+                for (int l = 0; l < listeners.size(); l++) {
+                    listeners.get(l).onWarning(w);
+                }
+            });
             for (int l = 0; l < listeners.size(); l++) {
                 listeners.get(l).onEpochEnd(stats);
             }
         }
-        return new TrainingHistory(history);
+        return new TrainingHistory(history, warnings);
     }
 
     private static void shuffle(int[] a, SplittableRandom random) {
@@ -311,9 +352,15 @@ public final class Network implements AutoCloseable {
         }
     }
 
+    /** The inference pool, for this package's tests. */
+    InferenceReplicas inferenceReplicasForTests() {
+        return inference;
+    }
+
     /** Frees the network's buffers and, unless this is a {@link #slice}, its layers. */
     @Override
     public void close() {
+        inference.close();
         batchInputs.close();
         batchTargets.close();
         lossGradient.close();

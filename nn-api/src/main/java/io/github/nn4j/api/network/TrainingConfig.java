@@ -23,6 +23,7 @@ public final class TrainingConfig {
     private final Tensor validationTargets;
     private final int initialEpoch;
     private final TrainingProgress resumedFrom;
+    private final double weightLimit;
 
     private TrainingConfig(Builder b) {
         if (b.initialEpoch >= b.epochs) {
@@ -39,6 +40,7 @@ public final class TrainingConfig {
         this.validationTargets = b.validationTargets;
         this.initialEpoch = b.initialEpoch;
         this.resumedFrom = b.resumedFrom;
+        this.weightLimit = b.weightLimit;
     }
 
     /** A builder for {@code epochs} epochs, full batch, shuffling with seed 0. */
@@ -84,6 +86,14 @@ public final class TrainingConfig {
         return listeners;
     }
 
+    /**
+     * The parameter magnitude beyond which {@code fit} raises {@link TrainingWarning.Kind#WEIGHTS_EXPLODING}
+     * (default {@value Builder#DEFAULT_WEIGHT_LIMIT}; infinite switches the check off).
+     */
+    public double weightLimit() {
+        return weightLimit;
+    }
+
     /** Validation inputs, or {@code null}. */
     public Tensor validationInputs() {
         return validationInputs;
@@ -96,7 +106,14 @@ public final class TrainingConfig {
 
     /** Builder of {@link TrainingConfig}. */
     public static final class Builder {
+        /**
+         * Default of {@link #weightLimit(double)}: weights drawn by {@link io.github.nn4j.api.layer.WeightInit} are
+         * below 1 in magnitude and trained networks' rarely pass 100, while a diverging run's reach thousands.
+         */
+        public static final double DEFAULT_WEIGHT_LIMIT = 1e3;
+
         private final int epochs;
+        private double weightLimit = DEFAULT_WEIGHT_LIMIT;
         private int batchSize;
         private boolean shuffle = true;
         private long seed;
@@ -166,6 +183,18 @@ public final class TrainingConfig {
             this.shuffle = progress.shuffle();
             this.initialEpoch = progress.epoch();
             this.resumedFrom = progress;
+            return this;
+        }
+
+        /**
+         * The parameter magnitude beyond which training raises a {@link TrainingWarning.Kind#WEIGHTS_EXPLODING}
+         * warning; positive; {@code Double.POSITIVE_INFINITY} switches the check off.
+         */
+        public Builder weightLimit(double weightLimit) {
+            if (!(weightLimit > 0)) {
+                throw new IllegalArgumentException("the weight limit must be positive, got " + weightLimit);
+            }
+            this.weightLimit = weightLimit;
             return this;
         }
 

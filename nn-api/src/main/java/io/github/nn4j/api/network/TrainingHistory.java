@@ -3,15 +3,22 @@ package io.github.nn4j.api.network;
 import java.util.List;
 
 /**
- * What {@link Network#fit} returns: the statistics of every epoch, in order. Immutable.
+ * What {@link Network#fit} returns: the statistics of every epoch, in order, and the warnings raised. Immutable.
  *
- * @param epochs one entry per epoch
+ * @param epochs   one entry per epoch
+ * @param warnings the {@link TrainingWarning}s raised, in order (empty for a healthy run)
  */
-public record TrainingHistory(List<EpochStats> epochs) {
+public record TrainingHistory(List<EpochStats> epochs, List<TrainingWarning> warnings) {
 
-    /** Creates a history (the list is copied). */
+    /** Creates a history (the lists are copied). */
     public TrainingHistory {
         epochs = List.copyOf(epochs);
+        warnings = List.copyOf(warnings);
+    }
+
+    /** A history without warnings. */
+    public TrainingHistory(List<EpochStats> epochs) {
+        this(epochs, List.of());
     }
 
     /** The mean training loss of each epoch. */

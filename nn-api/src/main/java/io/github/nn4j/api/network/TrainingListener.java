@@ -1,8 +1,8 @@
 package io.github.nn4j.api.network;
 
 /**
- * Observes {@link Network#fit}: called on the training thread after every mini-batch and every epoch.
- * Both methods default to doing nothing. A listener that throws aborts training with that exception.
+ * Observes {@link Network#fit}: called on the training thread after every mini-batch and every epoch, and on a
+ * {@link TrainingWarning}. Every method defaults to doing nothing. A listener that throws aborts training with that exception.
  * Keep {@link #onBatchEnd} cheap: it runs inside the training loop.
  */
 public interface TrainingListener {
@@ -20,5 +20,12 @@ public interface TrainingListener {
 
     /** After each epoch, with its statistics. */
     default void onEpochEnd(EpochStats stats) {
+    }
+
+    /**
+     * When training shows a sign of failure that a finite loss hides (see {@link TrainingWarning.Kind}), right
+     * before {@link #onEpochEnd} of the epoch it was seen after. A listener may stop training by throwing.
+     */
+    default void onWarning(TrainingWarning warning) {
     }
 }
