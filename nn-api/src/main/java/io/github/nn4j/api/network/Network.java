@@ -10,6 +10,7 @@ import io.github.nn4j.api.tensor.Shape;
 import io.github.nn4j.api.tensor.Tensor;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.SplittableRandom;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,6 +29,9 @@ import org.slf4j.LoggerFactory;
  * (for example the encoder half of an autoencoder) without copying; a slice shares the layers and must not be
  * used after the network is closed.
  *
+ * <p>A network is itself a {@link Layer}: it can be a layer of another network (and is saved as one, type
+ * {@code Network}), and {@link io.github.nn4j.api.gradcheck.GradientChecker#checkLayer} checks it as a whole.
+ *
  * <h2>Threads</h2>
  * {@link #predict} may be called from any number of threads at once, on the same network: each concurrent call
  * runs on its own {@linkplain Layer#inferenceReplica() replica} of the layers (shared parameters, own buffers),
@@ -35,7 +39,7 @@ import org.slf4j.LoggerFactory;
  * {@link #evaluate}) is one call at a time, and must not overlap with {@code predict}: training changes the
  * parameters that predictions read.
  */
-public final class Network implements AutoCloseable {
+public final class Network implements Layer {
     /** Rows per forward pass of {@link #predict(Tensor)}: large enough for efficient GEMMs, small in memory. */
     public static final int PREDICT_BATCH = 1024;
     /** Smallest batch of the validation pass in {@link #fit}, which has no gradients to keep and so can use more. */
@@ -83,6 +87,7 @@ public final class Network implements AutoCloseable {
     }
 
     /** Every trainable parameter, layer by layer. */
+    @Override
     public List<Parameter> parameters() {
         return parameters;
     }
@@ -128,6 +133,7 @@ public final class Network implements AutoCloseable {
     // =================================================================================== inference
 
     /** Runs every layer; the result is owned by the last layer (valid until the next forward). */
+    @Override
     public Tensor forward(Tensor input, boolean training) {
         Tensor x = input;
         for (int i = 0; i < layers.size(); i++) {
@@ -229,10 +235,39 @@ public final class Network implements AutoCloseable {
 
     /** Back-propagates dL/d(output) of the last forward through every layer, setting all parameter gradients. */
     public void backward(Tensor gradOutput) {
+        backward(gradOutput, false);
+    }
+
+    /**
+     * As a {@link Layer}: back-propagates dL/d(output) of the last forward through every layer, setting all
+     * parameter gradients, and returns dL/d(input) (owned by the first layer) when {@code needInputGradient}, else
+     * {@code null}.
+     */
+    @Override
+    public Tensor backward(Tensor gradOutput, boolean needInputGradient) {
         Tensor g = gradOutput;
         for (int i = layers.size() - 1; i >= 0; i--) {
-            g = layers.get(i).backward(g, i > 0);
+            g = layers.get(i).backward(g, i > 0 || needInputGradient);
         }
+        return needInputGradient ? g : null;
+    }
+
+    /**
+     * As a {@link Layer}: a network of replicas of these layers (shared parameters, own buffers), when every layer
+     * has one.
+     */
+    @Override
+    public Optional<Layer> inferenceReplica() {
+        List<Layer> replicas = new ArrayList<>(layers.size());
+        for (Layer l : layers) {
+            Optional<Layer> r = l.inferenceReplica();
+            if (r.isEmpty()) {
+                replicas.forEach(Layer::close);
+                return Optional.empty();
+            }
+            replicas.add(r.get());
+        }
+        return Optional.of(new Network(replicas, true));
     }
 
     /**
