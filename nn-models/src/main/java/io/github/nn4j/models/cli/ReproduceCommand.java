@@ -172,7 +172,10 @@ public final class ReproduceCommand implements Callable<Integer> {
         ReproductionReport report = new ReproductionReport(command, started, total, be.name(), be.description(),
                 MachineInfo.current(), dataSource, quick, seed, splitDescription, xorConfig, xor, xorSeconds, result);
         try {
-            ReportWriter.write(report, out);
+            ReportWriter.Written written = ReportWriter.write(report, out);
+            if (!written.fonts().usable()) {
+                spec.commandLine().getErr().println("warning: " + written.fonts().problem());
+            }
         } catch (IOException e) {
             spec.commandLine().getErr().println("error: could not write the report to " + out + ": " + e);
             return EXIT_OUTPUT;

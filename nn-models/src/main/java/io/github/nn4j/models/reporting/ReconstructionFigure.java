@@ -25,8 +25,13 @@ public final class ReconstructionFigure {
     private ReconstructionFigure() {
     }
 
-    /** PNG bytes of the figure. */
-    public static byte[] png(ReconstructionSamples samples) throws IOException {
+    /**
+     * PNG bytes of the figure.
+     *
+     * @param withText whether to label the rows and the digits; false where no text can be drawn
+     *                 ({@link ChartFonts}), which leaves the images alone
+     */
+    public static byte[] png(ReconstructionSamples samples, boolean withText) throws IOException {
         int w = samples.cols() * SCALE;
         int h = samples.rows() * SCALE;
         int n = samples.count();
@@ -36,16 +41,20 @@ public final class ReconstructionFigure {
             g.setColor(Color.WHITE);
             g.fillRect(0, 0, canvas.getWidth(), canvas.getHeight());
             g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_NEAREST_NEIGHBOR);
-            g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
-            g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 14));
-            g.setColor(Color.BLACK);
-            FontMetrics fm = g.getFontMetrics();
-            g.drawString("test image", 8, TOP + h / 2 + fm.getAscent() / 2);
-            g.drawString("reconstruction", 8, TOP + h + GAP + h / 2 + fm.getAscent() / 2);
+            if (withText) {
+                g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+                g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 14));
+                g.setColor(Color.BLACK);
+                FontMetrics fm = g.getFontMetrics();
+                g.drawString("test image", 8, TOP + h / 2 + fm.getAscent() / 2);
+                g.drawString("reconstruction", 8, TOP + h + GAP + h / 2 + fm.getAscent() / 2);
+                for (int i = 0; i < n; i++) {
+                    String label = Integer.toString(samples.labels()[i]);
+                    g.drawString(label, LEFT + i * (w + GAP) + (w - fm.stringWidth(label)) / 2, TOP - 8);
+                }
+            }
             for (int i = 0; i < n; i++) {
                 int x = LEFT + i * (w + GAP);
-                String label = Integer.toString(samples.labels()[i]);
-                g.drawString(label, x + (w - fm.stringWidth(label)) / 2, TOP - 8);
                 g.drawImage(grey(samples.originals()[i], samples.rows(), samples.cols()), x, TOP, w, h, null);
                 g.drawImage(grey(samples.reconstructions()[i], samples.rows(), samples.cols()), x, TOP + h + GAP, w, h,
                         null);

@@ -13,8 +13,11 @@ public final class ReportMarkdown {
     private ReportMarkdown() {
     }
 
-    /** The Markdown text; it links the figures by their file names in the same directory. */
-    public static String render(ReproductionReport r) {
+    /**
+     * The Markdown text; it links the figures by their file names in the same directory, or, where {@code fonts}
+     * says the charts could not be drawn, says so in their place.
+     */
+    public static String render(ReproductionReport r, ChartFonts.Status fonts) {
         MnistPipelineResult m = r.mnist();
         AutoencoderResult ae = m.autoencoder();
         StringBuilder md = new StringBuilder();
@@ -22,6 +25,10 @@ public final class ReportMarkdown {
         if (r.quick()) {
             md.append("> **Quick run** (`--quick`): a subset of the images and few epochs, for a first look. "
                     + "The numbers below are not comparable with the report's; run `./nn4j reproduce` for those.\n\n");
+        }
+        if (!fonts.usable()) {
+            md.append("> **Charts not drawn.** ").append(fonts.problem())
+                    .append(" The reconstructions are shown without labels.\n\n");
         }
         md.append(f("Produced by `%s` on %s; the whole run took **%s**.%n%n", r.command(), r.started(),
                 duration(r.totalSeconds())));
@@ -80,7 +87,7 @@ public final class ReportMarkdown {
             md.append(f("| (%.0f, %.0f) | %.0f | %.4f | %d |%n", XorExperiment.INPUTS[i][0], XorExperiment.INPUTS[i][1],
                     XorExperiment.TARGETS[i][0], xor.predictions()[i], xor.thresholded()[i]));
         }
-        md.append("\n![XOR loss](loss-xor.png)\n\n");
+        md.append("\n").append(chart(fonts, "XOR loss", ReportWriter.LOSS_XOR));
 
         md.append("## Autoencoder\n\n");
         if (ae.model().loaded()) {
@@ -100,7 +107,7 @@ public final class ReportMarkdown {
         md.append(f("| test (%,d) | %.3f | %.5f |%n%n", m.testImages(), ae.testError().perImageSum(),
                 ae.testError().perPixelMean()));
         if (!ae.model().loaded()) {
-            md.append("![Autoencoder loss](loss-ae.png)\n\n");
+            md.append(chart(fonts, "Autoencoder loss", ReportWriter.LOSS_AE));
         }
         md.append(f("The autoencoder is saved beside this report as [`%s`](%s) (SHA-256 `%s`), a safetensors file: "
                 + "layers 0–3 are the encoder (Dense 784→128, ReLU, Dense 128→64, ReLU; tensors `layers.0.*` and "
@@ -111,13 +118,19 @@ public final class ReportMarkdown {
 
         md.append("## SVM on the latent codes\n\n");
         svm(md, m.latentSvm());
-        md.append("![Confusion matrix](confusion-matrix.png)\n\n");
+        md.append(chart(fonts, "Confusion matrix", ReportWriter.CONFUSION));
         md.append("## Baseline: SVM on PCA features\n\n");
         md.append(f("The first %d principal components of the raw pixels (fitted on the training images with "
                 + "Smile's PCA in %.1f s), then exactly the same SVM procedure.%n%n", m.pcaSvm().dimension(),
                 m.pcaSeconds()));
         svm(md, m.pcaSvm());
         return md.toString();
+    }
+
+    /** The image link of a chart, or a line saying it was not drawn. */
+    private static String chart(ChartFonts.Status fonts, String alt, String file) {
+        return fonts.usable() ? "![" + alt + "](" + file + ")\n\n"
+                : "*(" + alt + ": chart not drawn, see the note at the top.)*\n\n";
     }
 
     private static void timings(StringBuilder md, SvmResult s) {

@@ -14,8 +14,8 @@ public final class ReportMetrics {
     private ReportMetrics() {
     }
 
-    /** A JSON-ready tree (maps, lists, numbers, strings) of the report. */
-    public static Map<String, Object> of(ReproductionReport r) {
+    /** A JSON-ready tree (maps, lists, numbers, strings) of the report, whose figures used {@code fonts}. */
+    public static Map<String, Object> of(ReproductionReport r, ChartFonts.Status fonts) {
         Map<String, Object> root = new LinkedHashMap<>();
         root.put("command", r.command());
         root.put("started", r.started().toString());
@@ -65,6 +65,11 @@ public final class ReportMetrics {
         published.put("kerasTrainingSeconds", PublishedResults.KERAS_TRAINING_SECONDS);
         published.put("lecunRbfSvmAccuracy", PublishedResults.LECUN_RBF_SVM_ACCURACY);
         root.put("published", published);
+        Map<String, Object> figures = new LinkedHashMap<>();
+        figures.put("chartsDrawn", fonts.usable());
+        figures.put("font", fonts.usable() ? fonts.source() : null);
+        figures.put("problem", fonts.usable() ? null : fonts.problem());
+        root.put("figures", figures);
         return root;
     }
 

@@ -2,13 +2,20 @@ package io.github.nn4j.models.reporting;
 
 import io.github.nn4j.models.autoencoder.AutoencoderResult;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Writes the reproduction report into a directory: {@value #REPORT}, {@value #METRICS}, {@value #LOSS_XOR},
  * {@value #LOSS_AE} (not when the autoencoder was loaded instead of trained), {@value #RECONSTRUCTIONS},
  * {@value #CONFUSION} and the autoencoder as {@value #MODEL}. Each file is written atomically.
+ *
+ * <p>Where no text can be drawn ({@link ChartFonts}), the three charts are left out and the reconstructions are
+ * drawn without labels; {@value #REPORT} says so at the top and where each chart would be, and
+ * {@value #METRICS} records it. Everything else is written as usual.
  */
 public final class ReportWriter {
     /** The Markdown report. */
@@ -28,29 +35,63 @@ public final class ReportWriter {
     /** Every file this writer produces. */
     public static final List<String> FILES = List.of(REPORT, METRICS, LOSS_XOR, LOSS_AE, RECONSTRUCTIONS, CONFUSION,
             MODEL);
+    /** The files that need text drawn, left out where it cannot be. */
+    public static final List<String> CHARTS = List.of(LOSS_XOR, LOSS_AE, CONFUSION);
 
     private ReportWriter() {
     }
 
+    /**
+     * What was written.
+     *
+     * @param directory where
+     * @param files     the names of the files written, in {@link #FILES} order
+     * @param fonts     whether the charts could be drawn, and with which fonts
+     */
+    public record Written(Path directory, List<String> files, ChartFonts.Status fonts) {
+        /** Copies the list. */
+        public Written {
+            files = List.copyOf(files);
+        }
+    }
+
     /** Writes all files into {@code dir} (created if needed). */
-    public static void write(ReproductionReport report, Path dir) throws IOException {
-        AtomicFiles.write(dir.resolve(LOSS_XOR), LossChart.png("XOR: training loss (MSE)", "loss",
-                List.of(LossSeries.perEpoch("training loss", report.xor().history().losses())), true));
+    public static Written write(ReproductionReport report, Path dir) throws IOException {
+        return write(report, dir, ChartFonts.prepare());
+    }
+
+    /** Writes the files into {@code dir}, drawing the charts only if {@code fonts} is usable. */
+    static Written write(ReproductionReport report, Path dir, ChartFonts.Status fonts) throws IOException {
+        List<String> written = new ArrayList<>();
+        boolean charts = fonts.usable();
         AutoencoderResult ae = report.mnist().autoencoder();
-        AtomicFiles.write(dir.resolve(MODEL), ae.model().bytes());
-        if (!ae.model().loaded()) {
-            AtomicFiles.write(dir.resolve(LOSS_AE), LossChart.png(
+        put(dir, MODEL, ae.model().bytes(), written);
+        if (charts) {
+            put(dir, LOSS_XOR, LossChart.png("XOR: training loss (MSE)", "loss",
+                    List.of(LossSeries.perEpoch("training loss", report.xor().history().losses())), true), written);
+        }
+        if (charts && !ae.model().loaded()) {
+            put(dir, LOSS_AE, LossChart.png(
                     "MNIST autoencoder: loss per epoch (squared error summed over 784 pixels, mean over images)",
                     "loss per image",
                     List.of(LossSeries.perEpoch("training (mean over the epoch's batches)", ae.history().losses()),
                             LossSeries.perEpoch("validation (after the epoch)", ae.history().validationLosses())),
-                    false));
+                    false), written);
         }
-        AtomicFiles.write(dir.resolve(RECONSTRUCTIONS), ReconstructionFigure.png(ae.samples()));
-        AtomicFiles.write(dir.resolve(CONFUSION), ConfusionMatrixChart.png(String.format(java.util.Locale.ROOT,
-                "SVM on the latent codes: test confusion matrix (accuracy %.4f)", report.mnist().latentSvm()
-                        .testAccuracy()), report.mnist().latentSvm().test()));
-        AtomicFiles.write(dir.resolve(METRICS), JsonWriter.write(ReportMetrics.of(report)));
-        AtomicFiles.write(dir.resolve(REPORT), ReportMarkdown.render(report));
+        put(dir, RECONSTRUCTIONS, ReconstructionFigure.png(ae.samples(), charts), written);
+        if (charts) {
+            put(dir, CONFUSION, ConfusionMatrixChart.png(String.format(Locale.ROOT,
+                    "SVM on the latent codes: test confusion matrix (accuracy %.4f)", report.mnist().latentSvm()
+                            .testAccuracy()), report.mnist().latentSvm().test()), written);
+        }
+        put(dir, METRICS, JsonWriter.write(ReportMetrics.of(report, fonts)).getBytes(StandardCharsets.UTF_8), written);
+        put(dir, REPORT, ReportMarkdown.render(report, fonts).getBytes(StandardCharsets.UTF_8), written);
+        written.sort((a, b) -> Integer.compare(FILES.indexOf(a), FILES.indexOf(b)));
+        return new Written(dir, written, fonts);
+    }
+
+    private static void put(Path dir, String name, byte[] data, List<String> written) throws IOException {
+        AtomicFiles.write(dir.resolve(name), data);
+        written.add(name);
     }
 }

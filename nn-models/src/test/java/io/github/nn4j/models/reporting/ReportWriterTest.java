@@ -130,7 +130,34 @@ class ReportWriterTest {
                 .contains("\"testMsePerPixel\": " + (4.25 / 784) + "\n")
                 .contains("\"testAccuracy\": 0.99,")
                 .contains("\"svmAccuracy\": 0.9826,")
-                .contains("\"thresholded\": [0, 1, 1, 0],");
+                .contains("\"thresholded\": [0, 1, 1, 0],")
+                .contains("\"chartsDrawn\": true,");
+    }
+
+    @Test
+    void whereNoTextCanBeDrawnTheReportIsCompleteWithoutTheCharts() throws IOException {
+        ChartFonts.Status none = new ChartFonts.Status(false, "", "Java cannot draw text on this machine (simulated)");
+
+        ReportWriter.Written written = ReportWriter.write(report(), dir, none);
+
+        assertThat(written.files()).containsExactly(ReportWriter.REPORT, ReportWriter.METRICS,
+                ReportWriter.RECONSTRUCTIONS, ReportWriter.MODEL);
+        try (Stream<Path> files = Files.list(dir)) {
+            assertThat(files.map(p -> p.getFileName().toString())).containsExactlyInAnyOrderElementsOf(written.files());
+        }
+        String md = Files.readString(dir.resolve(ReportWriter.REPORT));
+        assertThat(md).startsWith("# nn4j reproduction report\n\n> **Charts not drawn.** Java cannot draw text on "
+                + "this machine (simulated) The reconstructions are shown without labels.")
+                .contains("*(Autoencoder loss: chart not drawn, see the note at the top.)*")
+                .contains("*(Confusion matrix: chart not drawn, see the note at the top.)*")
+                .contains("![Reconstructions](reconstructions.png)")
+                .contains("| SVM test accuracy on the 64-d latent codes | 0.9826 | **0.9900** |")
+                .contains("| **7** | 0 | 1 | 0 | 0 | 0 | 0 | 0 | **9** | 0 | 0 |")
+                .doesNotContain("](loss-ae.png)");
+        assertThat(Files.readString(dir.resolve(ReportWriter.METRICS))).contains("\"chartsDrawn\": false,")
+                .contains("\"problem\": \"Java cannot draw text on this machine (simulated)\"");
+        BufferedImage reconstructions = ImageIO.read(dir.resolve(ReportWriter.RECONSTRUCTIONS).toFile());
+        assertThat(reconstructions.getWidth()).isGreaterThan(400);
     }
 
     @Test

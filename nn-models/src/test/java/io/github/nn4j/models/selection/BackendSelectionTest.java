@@ -1,16 +1,17 @@
 package io.github.nn4j.models.selection;
 
-import static io.github.nn4j.models.selection.ChildJvm.Module.JBLAS;
-import static io.github.nn4j.models.selection.ChildJvm.Module.ND4J;
-import static io.github.nn4j.models.selection.ChildJvm.Module.PURE;
+import static io.github.nn4j.models.testsupport.ChildJvm.Module.JBLAS;
+import static io.github.nn4j.models.testsupport.ChildJvm.Module.ND4J;
+import static io.github.nn4j.models.testsupport.ChildJvm.Module.PURE;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.nn4j.api.backend.BackendProvider;
 import io.github.nn4j.backend.jblas.JblasBackendProvider;
 import io.github.nn4j.backend.nd4j.Nd4jBackendProvider;
 import io.github.nn4j.backend.pure.PureBackendProvider;
-import io.github.nn4j.models.selection.ChildJvm.Module;
-import io.github.nn4j.models.selection.ChildJvm.Result;
+import io.github.nn4j.models.testsupport.ChildJvm;
+import io.github.nn4j.models.testsupport.ChildJvm.Module;
+import io.github.nn4j.models.testsupport.ChildJvm.Result;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
@@ -63,7 +64,7 @@ class BackendSelectionTest {
     @Test
     void aBackendAloneOnTheClassPathIsUsed() throws Exception {
         for (Module m : Module.values()) {
-            Result r = ChildJvm.with(m).run();
+            Result r = ChildJvm.with(m).run(SelectionProbe.class);
             assertThat(r.exitCode()).as(r.toString()).isZero();
             assertThat(r.value("selected")).as(r.toString()).isEqualTo(name(m));
             assertThat(r.backends()).as(r.toString()).containsOnlyKeys(name(m));
@@ -74,7 +75,7 @@ class BackendSelectionTest {
     void withSeveralBackendsThePriorityOrderDecides() throws Exception {
         Module[][] cases = {{PURE, JBLAS}, {JBLAS, ND4J}, {PURE, JBLAS, ND4J}};
         for (Module[] present : cases) {
-            Result r = ChildJvm.with(present).run();
+            Result r = ChildJvm.with(present).run(SelectionProbe.class);
             assertThat(r.exitCode()).as(r.toString()).isZero();
             assertThat(r.value("selected")).as(r.toString()).isEqualTo(byPriority(present));
             assertThat(r.backends()).as(r.toString()).hasSize(present.length);
@@ -88,12 +89,13 @@ class BackendSelectionTest {
     @Test
     void withTheVectorApiThePureBackendOutranksTheNativeOnes() throws Exception {
         // the measured order for training (README): pure with SIMD, nd4j, jblas, pure without SIMD
-        Result r = ChildJvm.with(Module.values()).option("--add-modules=jdk.incubator.vector").run();
+        Result r = ChildJvm.with(Module.values()).option("--add-modules=jdk.incubator.vector")
+                .run(SelectionProbe.class);
         assertThat(r.exitCode()).as(r.toString()).isZero();
         assertThat(r.value("selected")).as(r.toString()).isEqualTo(name(PURE));
         assertThat(Integer.parseInt(r.backends().get(name(PURE))[1])).isEqualTo(PureBackendProvider.PRIORITY_SIMD);
 
-        Result scalar = ChildJvm.with(Module.values()).run();
+        Result scalar = ChildJvm.with(Module.values()).run(SelectionProbe.class);
         assertThat(scalar.value("selected")).as(scalar.toString()).isEqualTo(name(ND4J));
         assertThat(PureBackendProvider.PRIORITY_SCALAR).isLessThan(JblasBackendProvider.PRIORITY)
                 .isLessThan(Nd4jBackendProvider.PRIORITY);
@@ -106,17 +108,18 @@ class BackendSelectionTest {
         String middle = Stream.of(Module.values()).map(BackendSelectionTest::name)
                 .filter(n -> !n.equals(lowest) && !n.equals(byPriority(Module.values()))).findFirst().orElseThrow();
 
-        Result property = ChildJvm.with(Module.values()).option("-Dnn4j.backend=" + lowest).env("NN4J_BACKEND", middle).run();
+        Result property = ChildJvm.with(Module.values()).option("-Dnn4j.backend=" + lowest).env("NN4J_BACKEND", middle)
+                .run(SelectionProbe.class);
         assertThat(property.value("selected")).as(property.toString()).isEqualTo(lowest);
 
-        Result env = ChildJvm.with(Module.values()).env("NN4J_BACKEND", middle).run();
+        Result env = ChildJvm.with(Module.values()).env("NN4J_BACKEND", middle).run(SelectionProbe.class);
         assertThat(env.value("selected")).as(env.toString()).isEqualTo(middle);
     }
 
     @Test
     void aBackendWhoseNativeLibraryFailsIsSkippedWithItsReasonLogged() throws Exception {
         Result r = ChildJvm.with(Module.values()).without(ND4J_NATIVE_JAR)
-                .option("-Djava.io.tmpdir=" + missingDirectory).run();
+                .option("-Djava.io.tmpdir=" + missingDirectory).run(SelectionProbe.class);
 
         assertThat(r.exitCode()).as(r.toString()).isZero();
         assertThat(r.value("selected")).as(r.toString()).isEqualTo(name(PURE));
@@ -134,12 +137,14 @@ class BackendSelectionTest {
     @Test
     void namingABackendWhoseNativeLibraryFailsFailsWithTheReason() throws Exception {
         Result jblas = ChildJvm.with(Module.values()).without(ND4J_NATIVE_JAR)
-                .option("-Djava.io.tmpdir=" + missingDirectory).option("-Dnn4j.backend=jblas").run();
+                .option("-Djava.io.tmpdir=" + missingDirectory).option("-Dnn4j.backend=jblas")
+                .run(SelectionProbe.class);
         assertThat(jblas.exitCode()).as(jblas.toString()).isEqualTo(SelectionProbe.UNAVAILABLE);
         assertThat(jblas.value("error")).as(jblas.toString())
                 .contains("Backend 'jblas'").contains("java.io.tmpdir (" + missingDirectory + ")");
 
-        Result nd4j = ChildJvm.with(Module.values()).without(ND4J_NATIVE_JAR).env("NN4J_BACKEND", "nd4j").run();
+        Result nd4j = ChildJvm.with(Module.values()).without(ND4J_NATIVE_JAR).env("NN4J_BACKEND", "nd4j")
+                .run(SelectionProbe.class);
         assertThat(nd4j.exitCode()).as(nd4j.toString()).isEqualTo(SelectionProbe.UNAVAILABLE);
         assertThat(nd4j.value("error")).as(nd4j.toString())
                 .contains("Backend 'nd4j'").contains("ND4J's native library did not load")

@@ -1,4 +1,4 @@
-package io.github.nn4j.models.selection;
+package io.github.nn4j.models.testsupport;
 
 import java.io.File;
 import java.io.IOException;
@@ -17,13 +17,14 @@ import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 /**
- * Runs {@link SelectionProbe} in a fresh JVM whose class path is this test JVM's, minus chosen entries: the way to
+ * Runs a class's {@code main} in a fresh JVM whose class path is this test JVM's, minus chosen entries: the way to
  * put exactly the wanted backend jars on a class path inside a Maven build (where the test class path holds all
- * three backend modules, as {@code target/classes} directories or jars).
+ * three backend modules, as {@code target/classes} directories or jars), and to test what only a whole process
+ * shows (start-up, native libraries, signals, a machine without some system files).
  */
-final class ChildJvm {
+public final class ChildJvm {
     /** The three backend modules, by the directory or jar name that identifies their class path entry. */
-    enum Module {
+    public enum Module {
         PURE("nn-backend-pure"), JBLAS("nn-backend-jblas"), ND4J("nn-backend-nd4j");
 
         final String marker;
@@ -32,15 +33,16 @@ final class ChildJvm {
             this.marker = marker;
         }
 
-        boolean owns(String classPathEntry) {
+        /** Whether the class path entry belongs to this module. */
+        public boolean owns(String classPathEntry) {
             return classPathEntry.contains(marker);
         }
     }
 
     /** What the child printed and how it ended. */
-    record Result(int exitCode, String stdout, String stderr) {
+    public record Result(int exitCode, String stdout, String stderr) {
         /** The value of the first stdout line {@code key=value}, or {@code null}. */
-        String value(String key) {
+        public String value(String key) {
             for (String line : stdout.split("\\R")) {
                 if (line.startsWith(key + "=")) {
                     return line.substring(key.length() + 1);
@@ -50,7 +52,7 @@ final class ChildJvm {
         }
 
         /** The {@code backend=} lines, by backend name, each split into its five fields. */
-        Map<String, String[]> backends() {
+        public Map<String, String[]> backends() {
             Map<String, String[]> out = new LinkedHashMap<>();
             for (String line : stdout.split("\\R")) {
                 if (line.startsWith("backend=")) {
@@ -73,6 +75,7 @@ final class ChildJvm {
     private final Predicate<String> alsoDrop;
     private final List<String> jvmOptions = new ArrayList<>();
     private final Map<String, String> environment = new LinkedHashMap<>();
+    private final List<String> prefix = new ArrayList<>();
 
     private ChildJvm(Set<Module> modules, Predicate<String> alsoDrop) {
         this.modules = modules;
@@ -80,32 +83,47 @@ final class ChildJvm {
     }
 
     /** A child whose class path has exactly these backend modules. */
-    static ChildJvm with(Module... modules) {
+    public static ChildJvm with(Module... modules) {
         return new ChildJvm(Set.of(modules), entry -> false);
     }
 
+    /** A child with this JVM's whole class path. */
+    public static ChildJvm withAllBackends() {
+        return with(Module.values());
+    }
+
     /** Also removes the class path entries matching {@code drop} (e.g. a native library jar). */
-    ChildJvm without(Predicate<String> drop) {
+    public ChildJvm without(Predicate<String> drop) {
         ChildJvm c = new ChildJvm(modules, alsoDrop.or(drop));
         c.jvmOptions.addAll(jvmOptions);
         c.environment.putAll(environment);
+        c.prefix.addAll(prefix);
         return c;
     }
 
     /** Adds a JVM option such as {@code -Dnn4j.backend=jblas}. */
-    ChildJvm option(String jvmOption) {
+    public ChildJvm option(String jvmOption) {
         jvmOptions.add(jvmOption);
         return this;
     }
 
     /** Sets an environment variable of the child. */
-    ChildJvm env(String name, String value) {
+    public ChildJvm env(String name, String value) {
         environment.put(name, value);
         return this;
     }
 
+    /**
+     * Starts the JVM through this command, which must end by running its arguments, e.g.
+     * {@code unshare -m sh -c 'mount ... && exec "$@"' sh}.
+     */
+    public ChildJvm through(String... command) {
+        prefix.addAll(List.of(command));
+        return this;
+    }
+
     /** The test JVM's class path (Surefire exposes it even when it starts the JVM through a manifest-only jar). */
-    static List<String> testClassPath() {
+    public static List<String> testClassPath() {
         String cp = System.getProperty("surefire.test.class.path");
         if (cp == null || cp.isBlank()) {
             cp = System.getProperty("java.class.path");
@@ -113,7 +131,8 @@ final class ChildJvm {
         return Arrays.stream(cp.split(File.pathSeparator)).filter(s -> !s.isBlank()).collect(Collectors.toList());
     }
 
-    String classPath() {
+    /** The child's class path. */
+    public String classPath() {
         List<String> kept = new ArrayList<>();
         for (String entry : testClassPath()) {
             boolean unwantedBackend = false;
@@ -129,29 +148,16 @@ final class ChildJvm {
         return String.join(File.pathSeparator, kept);
     }
 
-    /** Runs {@link SelectionProbe} and waits for it. */
-    Result run() throws IOException, InterruptedException {
-        Path java = Paths.get(System.getProperty("java.home"), "bin", "java");
-        List<String> command = new ArrayList<>();
-        command.add(java.toString());
-        // the registry's decisions at INFO whatever the test resources configure; ND4J's start-up quiet
-        command.add("-Dorg.slf4j.simpleLogger.log.io.github.nn4j=info");
-        command.add("-Dorg.slf4j.simpleLogger.log.org.nd4j=warn");
-        command.addAll(jvmOptions);
-        command.add("-cp");
-        command.add(classPath());
-        command.add(SelectionProbe.class.getName());
-        ProcessBuilder pb = new ProcessBuilder(command);
-        pb.environment().remove("NN4J_BACKEND"); // the test decides, not the environment of the build
-        pb.environment().putAll(environment);
-        Path out = Files.createTempFile("nn4j-selection", ".out");
-        Path err = Files.createTempFile("nn4j-selection", ".err");
+    /** Runs {@code mainClass} with {@code args} and waits for it. */
+    public Result run(Class<?> mainClass, String... args) throws IOException, InterruptedException {
+        Path out = Files.createTempFile("nn4j-child", ".out");
+        Path err = Files.createTempFile("nn4j-child", ".err");
         try {
-            pb.redirectOutput(out.toFile()).redirectError(err.toFile());
-            Process p = pb.start();
+            Process p = start(mainClass, out, err, args);
             if (!p.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
                 p.destroyForcibly();
-                throw new IllegalStateException("child JVM did not finish within " + TIMEOUT_SECONDS + " s: " + command);
+                throw new IllegalStateException("child JVM did not finish within " + TIMEOUT_SECONDS + " s: "
+                        + p.info().commandLine().orElse(mainClass.getName()));
             }
             return new Result(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
                     Files.readString(err, StandardCharsets.UTF_8));
@@ -159,5 +165,25 @@ final class ChildJvm {
             Files.deleteIfExists(out);
             Files.deleteIfExists(err);
         }
+    }
+
+    /** Starts {@code mainClass} with {@code args}, its output going to the two files; the caller ends it. */
+    public Process start(Class<?> mainClass, Path stdout, Path stderr, String... args) throws IOException {
+        Path java = Paths.get(System.getProperty("java.home"), "bin", "java");
+        List<String> command = new ArrayList<>(prefix);
+        command.add(java.toString());
+        // the registry's decisions at INFO whatever the test resources configure; ND4J's start-up quiet
+        command.add("-Dorg.slf4j.simpleLogger.log.io.github.nn4j=info");
+        command.add("-Dorg.slf4j.simpleLogger.log.org.nd4j=warn");
+        command.addAll(jvmOptions);
+        command.add("-cp");
+        command.add(classPath());
+        command.add(mainClass.getName());
+        command.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(command);
+        pb.environment().remove("NN4J_BACKEND"); // the test decides, not the environment of the build
+        pb.environment().putAll(environment);
+        pb.redirectOutput(stdout.toFile()).redirectError(stderr.toFile());
+        return pb.start();
     }
 }
