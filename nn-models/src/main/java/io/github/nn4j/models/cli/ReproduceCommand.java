@@ -3,12 +3,17 @@ package io.github.nn4j.models.cli;
 import io.github.nn4j.api.backend.Backend;
 import io.github.nn4j.models.autoencoder.AutoencoderModel;
 import io.github.nn4j.models.autoencoder.AutoencoderSettings;
+import io.github.nn4j.models.mnist.ChecksumMismatchException;
+import io.github.nn4j.models.mnist.DirectoryFinding;
 import io.github.nn4j.models.mnist.FileDownloader;
+import io.github.nn4j.models.mnist.IdxFormatException;
 import io.github.nn4j.models.mnist.Mnist;
 import io.github.nn4j.models.mnist.MnistCatalog;
 import io.github.nn4j.models.mnist.MnistFileSet;
 import io.github.nn4j.models.mnist.MnistLoader;
 import io.github.nn4j.models.mnist.MnistLocator;
+import io.github.nn4j.models.mnist.MnistNotFoundException;
+import io.github.nn4j.models.mnist.MnistPart;
 import io.github.nn4j.models.mnist.TrainValidationSplit;
 import io.github.nn4j.models.reporting.ReportWriter;
 import io.github.nn4j.models.reporting.ReproductionReport;
@@ -24,6 +29,7 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -50,8 +56,19 @@ public final class ReproduceCommand implements Callable<Integer> {
     static final int EXIT_OUTPUT = 5;
     /** Exit code when {@code --model} cannot be read or does not hold an autoencoder. */
     static final int EXIT_MODEL = InspectCommand.EXIT_MODEL;
-    /** Size of the validation split, taken from the 60,000 training images. */
+    /** Size of the validation split, taken from MNIST's 60,000 training images (smaller data sets: 1 in 15). */
     static final int VALIDATION_IMAGES = 4_000;
+    /** Fewest training images the pipeline accepts (a validation split, and more images than PCA components). */
+    static final int MIN_TRAIN_IMAGES = 150;
+    /** Side of an image in MNIST's layout. */
+    static final int MNIST_SIDE = 28;
+    /** What a user can do when the data is not found; the locator's message says what was searched. */
+    static final String DATA_OPTIONS = """
+            Then either:
+              --data DIR      read the files from DIR (also DIR/mnist)
+              NN4J_DATA=DIR   the same, from the environment
+              --mirror URL    download them from another mirror (a base URL that serves the four .gz files)
+              --offline       never download; search only the directories above""";
     /** Training images in a {@code --quick} run. */
     static final int QUICK_TRAIN_IMAGES = 5_000;
     /** Validation images in a {@code --quick} run. */
@@ -79,12 +96,18 @@ public final class ReproduceCommand implements Callable<Integer> {
     long seed;
 
     @Option(names = "--data", paramLabel = "DIR",
-            description = "Directory with the four MNIST files (gzipped or raw). Searched first; then NN4J_DATA, "
-                    + "../shared/data/mnist, and the user cache ~/.cache/nn4j/mnist.")
+            description = "Directory with the four MNIST files (gzipped or raw), or another data set in MNIST's "
+                    + "layout (28x28 images, labels 0-9) under the same names, verified against a SHA256SUMS file "
+                    + "beside it. Searched first; then NN4J_DATA, ../shared/data/mnist, and the user cache "
+                    + "~/.cache/nn4j/mnist.")
     Path data;
 
     @Option(names = "--offline", description = "Never download MNIST; fail if it is not found locally.")
     boolean offline;
+
+    @Option(names = "--no-verify", description = "Use the data files without checking their SHA-256 (against a "
+            + "SHA256SUMS file beside them, else MNIST's published digests); the report says they were not verified.")
+    boolean noVerify;
 
     @Option(names = "--mirror", paramLabel = "URL", defaultValue = "${sys:nn4j.mnist.mirror:-"
             + MnistLocator.DEFAULT_MIRROR + "}",
@@ -129,27 +152,40 @@ public final class ReproduceCommand implements Callable<Integer> {
             console.printf("Autoencoder from %s (SHA-256 %s): not training it%n", model, pretrained.sha256());
         }
 
+        MnistFileSet files;
         Mnist mnist;
-        String dataSource;
         try {
-            MnistFileSet files = locator(console, interactive).locate();
+            files = locator(console, interactive).locate();
+            warnIfDataOptionUnused(files);
             mnist = MnistLoader.load(files);
-            dataSource = files.directory().toString();
+            requireMnistLayout(files, mnist);
+        } catch (MnistNotFoundException e) {
+            spec.commandLine().getErr().println("error: " + e.getMessage() + "\n" + DATA_OPTIONS);
+            return EXIT_DATA;
+        } catch (ChecksumMismatchException e) {
+            spec.commandLine().getErr().println("error: " + e.getMessage() + ".\n(--no-verify skips verification; "
+                    + "the report then says the data was not verified.)");
+            return EXIT_DATA;
         } catch (IOException e) {
             spec.commandLine().getErr().println("error: " + e.getMessage());
             return EXIT_DATA;
         }
-        console.printf("MNIST from %s: %,d training and %,d test images%n", dataSource, mnist.train().count(),
-                mnist.test().count());
+        console.printf("%s from %s: %,d training and %,d test images%s%n",
+                files.official() ? "MNIST" : "IDX data set (not MNIST)", files.directory(), mnist.train().count(),
+                mnist.test().count(), files.verification() == MnistFileSet.Verification.NONE ? " (not verified)" : "");
 
-        TrainValidationSplit split = TrainValidationSplit.stratified(mnist.train(), VALIDATION_IMAGES, seed);
-        if (quick) {
+        int validationImages = validationImages(mnist.train().count());
+        TrainValidationSplit split = TrainValidationSplit.stratified(mnist.train(), validationImages, seed);
+        String subset = "";
+        if (quick && (split.train().count() > QUICK_TRAIN_IMAGES
+                || split.validation().count() > QUICK_VALIDATION_IMAGES)) {
             split = new TrainValidationSplit(split.train().head(QUICK_TRAIN_IMAGES),
                     split.validation().head(QUICK_VALIDATION_IMAGES));
+            subset = f(", then the first %,d and %,d of each part", split.train().count(),
+                    split.validation().count());
         }
-        String splitDescription = "the 60,000 official training images split stratified by digit with seed " + seed
-                + (quick ? ", then the first " + QUICK_TRAIN_IMAGES + " and " + QUICK_VALIDATION_IMAGES
-                        + " of each part" : "");
+        String splitDescription = f("the %,d %straining images split stratified by digit with seed %d%s",
+                mnist.train().count(), files.official() ? "official " : "", seed, subset);
 
         console.printf("%n== XOR%n");
         XorExperiment.Config xorConfig = XorExperiment.Config.report(seed);
@@ -170,7 +206,7 @@ public final class ReproduceCommand implements Callable<Integer> {
         double total = (System.nanoTime() - t0) / 1e9;
         String command = commandLine();
         ReproductionReport report = new ReproductionReport(command, started, total, be.name(), be.description(),
-                MachineInfo.current(), dataSource, quick, seed, splitDescription, xorConfig, xor, xorSeconds, result);
+                MachineInfo.current(), files, quick, seed, splitDescription, xorConfig, xor, xorSeconds, result);
         try {
             ReportWriter.Written written = ReportWriter.write(report, out);
             if (!written.fonts().usable()) {
@@ -195,6 +231,47 @@ public final class ReproduceCommand implements Callable<Integer> {
         return 0;
     }
 
+    /**
+     * Validation images split off the training images: 1 in 15, at most {@value #VALIDATION_IMAGES} (on MNIST's
+     * 60,000, exactly that).
+     */
+    static int validationImages(int trainImages) {
+        return Math.min(VALIDATION_IMAGES, trainImages / 15);
+    }
+
+    /** The pipeline's assumptions about the data: 28x28 images, enough of them to split and to fit PCA-64. */
+    private static void requireMnistLayout(MnistFileSet files, Mnist mnist) throws IOException {
+        if (mnist.train().rows() != MNIST_SIDE || mnist.train().cols() != MNIST_SIDE) {
+            throw new IdxFormatException(files.file(MnistPart.TRAIN_IMAGES), "images are " + mnist.train().rows()
+                    + "x" + mnist.train().cols() + "; reproduce needs MNIST's layout, 28x28 images");
+        }
+        if (mnist.train().count() < MIN_TRAIN_IMAGES) {
+            throw new IdxFormatException(files.file(MnistPart.TRAIN_IMAGES), "has " + mnist.train().count()
+                    + " images; reproduce needs at least " + MIN_TRAIN_IMAGES + " training images");
+        }
+        if (mnist.test().count() == 0) {
+            throw new IdxFormatException(files.file(MnistPart.TEST_IMAGES), "has no images");
+        }
+    }
+
+    /** A --data directory that was given but passed over is worth a warning: the user meant to use it. */
+    private void warnIfDataOptionUnused(MnistFileSet files) {
+        List<String> findings = new ArrayList<>();
+        for (DirectoryFinding f : files.passedOver()) {
+            if (f.directory().origin().equals("--data")) {
+                findings.add(f.directory().path() + ": " + f.finding());
+            }
+        }
+        if (!findings.isEmpty()) {
+            spec.commandLine().getErr().printf("warning: --data %s was not used (%s); using the data in %s%n", data,
+                    String.join("; ", findings), files.directory());
+        }
+    }
+
+    private static String f(String format, Object... args) {
+        return String.format(Locale.ROOT, format, args);
+    }
+
     /** How this run was started, e.g. {@code ./nn4j reproduce --quick}. */
     private String commandLine() {
         List<String> args = spec.commandLine().getParseResult().originalArgs();
@@ -208,6 +285,6 @@ public final class ReproduceCommand implements Callable<Integer> {
                 : new FileDownloader(mirror, Duration.ofSeconds(30), new DownloadProgressBar(console, interactive));
         return new MnistLocator(MnistCatalog.OFFICIAL,
                 MnistLocator.standardSearchPath(data, environment, workingDirectory, userHome),
-                MnistLocator.standardCacheDir(environment, userHome), downloader);
+                MnistLocator.standardCacheDir(environment, userHome), downloader, !noVerify);
     }
 }

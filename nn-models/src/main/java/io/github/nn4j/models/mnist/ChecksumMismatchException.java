@@ -4,7 +4,8 @@ import java.io.IOException;
 
 /**
  * Data whose SHA-256 digest is not the one expected for it. The message names the file (or the URL of a
- * download) and gives both the expected and the found digest.
+ * download), gives both the expected and the found digest and where the expected one comes from, and may end with
+ * what to do about it.
  */
 public class ChecksumMismatchException extends IOException {
     private static final long serialVersionUID = 1L;
@@ -15,7 +16,16 @@ public class ChecksumMismatchException extends IOException {
 
     /** {@code source} (a file or URL) hashed to {@code found} instead of {@code expected} (lower-case hex). */
     public ChecksumMismatchException(String source, String expected, String found) {
-        super(source + ": SHA-256 mismatch, expected " + expected + ", found " + found);
+        this(source, expected, found, "");
+    }
+
+    /**
+     * As {@link #ChecksumMismatchException(String, String, String)}, with a sentence or two after the digests, e.g.
+     * where the expected digest comes from and how to repair the file.
+     */
+    public ChecksumMismatchException(String source, String expected, String found, String detail) {
+        super(source + ": SHA-256 mismatch, expected " + expected + ", found " + found
+                + (detail.isEmpty() ? "" : ". " + detail));
         this.source = source;
         this.expected = expected;
         this.found = found;

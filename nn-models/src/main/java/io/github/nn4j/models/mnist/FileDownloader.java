@@ -3,12 +3,16 @@ package io.github.nn4j.models.mnist;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
+import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.channels.UnresolvedAddressException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -125,8 +129,27 @@ public final class FileDownloader {
             Thread.currentThread().interrupt();
             throw new InterruptedIOException("interrupted while connecting to " + uri);
         } catch (IOException e) {
-            throw new IOException("GET " + uri + " failed: " + e, e);
+            throw new IOException("GET " + uri + " failed: " + why(e), e);
         }
+    }
+
+    /** A failed connection in words: the JDK's exceptions often carry no message. */
+    private String why(IOException e) {
+        if (e instanceof HttpConnectTimeoutException) {
+            return "no connection within " + responseTimeout.toSeconds() + " s (" + e.getClass().getSimpleName() + ")";
+        }
+        if (e instanceof HttpTimeoutException) {
+            return "no response within " + responseTimeout.toSeconds() + " s (" + e.getClass().getSimpleName() + ")";
+        }
+        if (e instanceof ConnectException) {
+            Throwable cause = e.getCause();
+            if (cause instanceof UnresolvedAddressException) {
+                return "unknown host " + baseUri.getHost();
+            }
+            return "could not connect to " + baseUri.getHost() + (baseUri.getPort() >= 0 ? ":" + baseUri.getPort() : "")
+                    + " (" + (e.getMessage() != null ? e.getMessage() : "connection refused") + ")";
+        }
+        return e.toString();
     }
 
     private long copy(InputStream body, Path temp, MessageDigest digest, String name, long announced)

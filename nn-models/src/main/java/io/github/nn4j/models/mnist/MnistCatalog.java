@@ -1,6 +1,8 @@
 package io.github.nn4j.models.mnist;
 
+import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -45,5 +47,14 @@ public final class MnistCatalog {
     /** The names and digests of {@code part}. */
     public MnistFileSpec spec(MnistPart part) {
         return specs.get(part);
+    }
+
+    /** The gzipped file names of the four parts, in {@link MnistPart} order. */
+    public List<String> gzNames() {
+        List<String> names = new ArrayList<>();
+        for (MnistPart part : MnistPart.values()) {
+            names.add(specs.get(part).gzName());
+        }
+        return names;
     }
 }

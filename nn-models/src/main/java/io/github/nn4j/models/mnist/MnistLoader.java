@@ -40,7 +40,7 @@ public final class MnistLoader {
             int label = labels[i] & 0xFF;
             if (label >= Mnist.CLASSES) {
                 throw new IdxFormatException(labelsFile, "label " + label + " at offset " + (header + i)
-                        + " (item " + i + ") is not a digit 0..9");
+                        + " (item " + i + ") is not a digit 0..9; data sets in MNIST's layout have labels 0 to 9 only");
             }
         }
         return new LabeledImages(images, labels, Mnist.CLASSES);

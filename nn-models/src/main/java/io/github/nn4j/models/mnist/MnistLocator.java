@@ -1,19 +1,24 @@
 package io.github.nn4j.models.mnist;
 
 import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Finds the MNIST files, verifies their SHA-256, and downloads them into the cache directory when they are
- * nowhere to be found (unless downloading is disabled).
+ * Finds the four data files (MNIST, or another data set in MNIST's layout), verifies their SHA-256, and downloads
+ * MNIST into the cache directory when they are nowhere to be found (unless downloading is disabled).
  *
  * <h2>Search order</h2>
  * {@link #standardSearchPath}: the {@code --data} directory, then {@value #ENV}, then
@@ -21,12 +26,15 @@ import org.slf4j.LoggerFactory;
  * ({@code $XDG_CACHE_HOME/nn4j/mnist}, by default {@code ~/.cache/nn4j/mnist}). For {@code --data} and
  * {@value #ENV}, a {@code mnist} sub-directory is also accepted. The first directory that holds all four
  * parts wins; each part may be gzipped ({@code *.gz}, preferred) or raw. A directory holding only some
- * parts is skipped with a warning.
+ * parts, or that cannot be read, is skipped with a warning, and {@link MnistFileSet#passedOver()} says why.
  *
  * <h2>Verification</h2>
- * Every file of the chosen directory is checked against the catalog's SHA-256 (of the gzipped or of the
- * raw form, whichever is present). A mismatch is an error, not a reason to look elsewhere: a damaged
- * file should be noticed and replaced.
+ * The files of the chosen directory are checked against the {@value Sha256Sums#FILE_NAME} file beside them when
+ * there is one (so that another data set in the same layout is verified too), else against the catalog's published
+ * digests (of the gzipped or of the raw form, whichever is present). A mismatch is an error, not a reason to look
+ * elsewhere: a damaged file should be noticed and replaced. Verification can be switched off; the digests are
+ * computed anyway, to name the data in reports, and {@link MnistFileSet#official()} says whether the files are
+ * MNIST's.
  */
 public final class MnistLocator {
     /** Environment variable naming a directory with the MNIST files. */
@@ -40,8 +48,11 @@ public final class MnistLocator {
     private final List<DataDirectory> searchPath;
     private final Path cacheDir;
     private final FileDownloader downloader;
+    private final boolean verify;
 
     /**
+     * A locator that verifies what it finds.
+     *
      * @param catalog    the files and digests to look for
      * @param searchPath directories to search, in order
      * @param cacheDir   where downloads go
@@ -49,10 +60,23 @@ public final class MnistLocator {
      */
     public MnistLocator(MnistCatalog catalog, List<DataDirectory> searchPath, Path cacheDir,
             FileDownloader downloader) {
+        this(catalog, searchPath, cacheDir, downloader, true);
+    }
+
+    /**
+     * @param catalog    the files and digests to look for
+     * @param searchPath directories to search, in order
+     * @param cacheDir   where downloads go
+     * @param downloader how to download, or {@code null} to forbid downloading (offline)
+     * @param verify     whether to verify the files found (downloads are always verified)
+     */
+    public MnistLocator(MnistCatalog catalog, List<DataDirectory> searchPath, Path cacheDir,
+            FileDownloader downloader, boolean verify) {
         this.catalog = Objects.requireNonNull(catalog, "catalog");
         this.searchPath = List.copyOf(searchPath);
         this.cacheDir = Objects.requireNonNull(cacheDir, "cacheDir");
         this.downloader = downloader;
+        this.verify = verify;
     }
 
     /**
@@ -90,58 +114,153 @@ public final class MnistLocator {
     }
 
     /**
-     * Returns the verified files from the first directory that has them all, downloading into the cache
-     * directory if none has them and downloading is allowed.
+     * Returns the files from the first directory that has them all, verified unless verification is off,
+     * downloading MNIST into the cache directory if no directory has them and downloading is allowed.
      *
-     * @throws MnistNotFoundException    if no directory has them and downloading is disabled
-     * @throws ChecksumMismatchException if a file found (or downloaded) has the wrong digest
+     * @throws MnistNotFoundException    if no directory has them and downloading is disabled or fails
+     * @throws ChecksumMismatchException if a file found has the wrong digest
+     * @throws IOException               if a file found cannot be read, or its {@value Sha256Sums#FILE_NAME} is
+     *                                   malformed or does not list it
      */
     public MnistFileSet locate() throws IOException {
-        List<String> report = new ArrayList<>();
+        List<DirectoryFinding> searched = new ArrayList<>();
         for (DataDirectory dir : searchPath) {
             Map<MnistPart, Path> found = new EnumMap<>(MnistPart.class);
-            List<String> missing = new ArrayList<>();
-            for (MnistPart part : MnistPart.values()) {
-                Path file = existingFile(dir.path(), catalog.spec(part));
-                if (file != null) {
-                    found.put(part, file);
-                } else {
-                    missing.add(catalog.spec(part).gzName());
-                }
+            String problem = inspect(dir.path(), found);
+            if (problem == null) {
+                MnistFileSet files = verified(dir, found, searched);
+                LOG.info("Using {} from {} ({})", files.official() ? "MNIST" : "an IDX data set", dir,
+                        files.verification());
+                return files;
             }
-            if (missing.isEmpty()) {
-                verify(found);
-                LOG.info("Using MNIST from {}", dir);
-                return new MnistFileSet(dir, found);
+            if (!found.isEmpty() || problem.startsWith("cannot")) {
+                LOG.warn("{}: {}; looking elsewhere", dir, problem);
             }
-            if (!found.isEmpty()) {
-                LOG.warn("{} has only some of the MNIST files (missing {}); looking elsewhere", dir, missing);
-            }
-            report.add("  " + dir + ": " + (found.isEmpty() ? "no MNIST files" : "missing " + missing));
+            searched.add(new DirectoryFinding(dir, problem));
         }
+        List<String> expected = catalog.gzNames();
         if (downloader == null) {
-            throw new MnistNotFoundException("MNIST was not found and downloading is disabled (offline). Searched:\n"
-                    + String.join("\n", report)
-                    + "\nPut the four files (gzipped or raw) in one of these directories, or pass --data DIR.");
+            throw new MnistNotFoundException(searched, expected, null, null);
         }
-        return download();
+        try {
+            return download(searched);
+        } catch (InterruptedIOException e) {
+            throw e;
+        } catch (IOException e) {
+            throw new MnistNotFoundException(searched, expected, downloader.baseUri(), e);
+        }
     }
 
-    private MnistFileSet download() throws IOException {
+    /**
+     * Fills {@code found} with the parts present in {@code dir}; returns {@code null} when all four are, else what
+     * is wrong, in words.
+     */
+    private String inspect(Path dir, Map<MnistPart, Path> found) {
+        try {
+            if (!Files.readAttributes(dir, BasicFileAttributes.class).isDirectory()) {
+                return "is not a directory";
+            }
+            try (DirectoryStream<Path> listing = Files.newDirectoryStream(dir)) {
+                listing.iterator().hasNext(); // proves the directory can be read
+            }
+        } catch (NoSuchFileException e) {
+            return "does not exist";
+        } catch (IOException e) {
+            return "cannot be read: " + FileProblems.reason(e);
+        }
+        List<String> missing = new ArrayList<>();
+        for (MnistPart part : MnistPart.values()) {
+            Path file = existingFile(dir, catalog.spec(part));
+            if (file != null) {
+                found.put(part, file);
+            } else {
+                missing.add(catalog.spec(part).gzName());
+            }
+        }
+        if (missing.isEmpty()) {
+            return null;
+        }
+        return found.isEmpty() ? "none of the four files"
+                : "only " + found.size() + " of the four files (missing " + String.join(", ", missing) + ")";
+    }
+
+    private MnistFileSet verified(DataDirectory dir, Map<MnistPart, Path> files, List<DirectoryFinding> passedOver)
+            throws IOException {
+        Map<MnistPart, String> digests = new EnumMap<>(MnistPart.class);
+        boolean official = true;
+        for (MnistPart part : MnistPart.values()) {
+            Path file = files.get(part);
+            String digest = digest(file);
+            digests.put(part, digest);
+            official &= digest.equals(publishedDigest(part, file));
+        }
+        if (!verify) {
+            LOG.warn("The files in {} are not verified (verification is off)", dir);
+            return new MnistFileSet(dir, files, digests, MnistFileSet.Verification.NONE, official, passedOver);
+        }
+        Optional<Sha256Sums> sums = Sha256Sums.in(dir.path());
+        if (sums.isPresent()) {
+            for (MnistPart part : MnistPart.values()) {
+                Path file = files.get(part);
+                String listed = sums.get().digest(file.getFileName().toString()).orElseThrow(() -> new IOException(
+                        sums.get().file() + " does not list " + file.getFileName() + ", so it cannot be verified"));
+                if (!listed.equals(digests.get(part))) {
+                    throw new ChecksumMismatchException(file.toString(), listed, digests.get(part),
+                            "The expected digest is the one listed in " + sums.get().file());
+                }
+            }
+            return new MnistFileSet(dir, files, digests, MnistFileSet.Verification.SHA256SUMS, official, passedOver);
+        }
+        for (MnistPart part : MnistPart.values()) {
+            Path file = files.get(part);
+            String expected = publishedDigest(part, file);
+            if (!expected.equals(digests.get(part))) {
+                throw new ChecksumMismatchException(file.toString(), expected, digests.get(part),
+                        "The expected digest is the published one of the official MNIST file, as there is no "
+                                + Sha256Sums.FILE_NAME + " in " + dir.path() + ". If the file is damaged, replace it; "
+                                + "if the directory holds another data set in MNIST's layout, put a "
+                                + Sha256Sums.FILE_NAME + " file beside its four files (as 'sha256sum FILES > "
+                                + Sha256Sums.FILE_NAME + "' writes it) to have them verified against that");
+            }
+        }
+        return new MnistFileSet(dir, files, digests, MnistFileSet.Verification.PUBLISHED_MNIST, true, passedOver);
+    }
+
+    private String publishedDigest(MnistPart part, Path file) {
+        MnistFileSpec spec = catalog.spec(part);
+        return file.getFileName().toString().equals(spec.gzName()) ? spec.gzSha256() : spec.rawSha256();
+    }
+
+    private static String digest(Path file) throws IOException {
+        try {
+            return Sha256.of(file);
+        } catch (IOException e) {
+            throw FileProblems.describe("cannot read " + file, e);
+        }
+    }
+
+    private MnistFileSet download(List<DirectoryFinding> searched) throws IOException {
         DataDirectory cache = new DataDirectory(cacheDir, "user cache");
         LOG.info("MNIST not found locally; downloading from {} into {}", downloader.baseUri(), cacheDir);
         Map<MnistPart, Path> files = new EnumMap<>(MnistPart.class);
+        Map<MnistPart, String> digests = new EnumMap<>(MnistPart.class);
         for (MnistPart part : MnistPart.values()) {
             MnistFileSpec spec = catalog.spec(part);
             Path existing = existingFile(cacheDir, spec);
             if (existing != null) {
-                verifyOne(existing, spec);
+                String expected = publishedDigest(part, existing);
+                String found = digest(existing);
+                if (!found.equals(expected)) {
+                    throw new ChecksumMismatchException(existing.toString(), expected, found,
+                            "The expected digest is the published one of the official MNIST file");
+                }
                 files.put(part, existing);
             } else {
                 files.put(part, downloader.download(spec.gzName(), spec.gzSha256(), cacheDir));
             }
+            digests.put(part, publishedDigest(part, files.get(part)));
         }
-        return new MnistFileSet(cache, files);
+        return new MnistFileSet(cache, files, digests, MnistFileSet.Verification.PUBLISHED_MNIST, true, searched);
     }
 
     private static Path existingFile(Path dir, MnistFileSpec spec) {
@@ -151,16 +270,5 @@ public final class MnistLocator {
         }
         Path raw = dir.resolve(spec.rawName());
         return Files.isRegularFile(raw) ? raw : null;
-    }
-
-    private void verify(Map<MnistPart, Path> files) throws IOException {
-        for (Map.Entry<MnistPart, Path> e : files.entrySet()) {
-            verifyOne(e.getValue(), catalog.spec(e.getKey()));
-        }
-    }
-
-    private static void verifyOne(Path file, MnistFileSpec spec) throws IOException {
-        boolean gz = file.getFileName().toString().equals(spec.gzName());
-        Sha256.verify(file, gz ? spec.gzSha256() : spec.rawSha256());
     }
 }

@@ -1,6 +1,9 @@
 package io.github.nn4j.models.reporting;
 
 import io.github.nn4j.models.autoencoder.AutoencoderResult;
+import io.github.nn4j.models.mnist.MnistFileSet;
+import io.github.nn4j.models.mnist.MnistPart;
+import io.github.nn4j.models.mnist.Sha256Sums;
 import io.github.nn4j.models.reproduce.MnistPipelineResult;
 import io.github.nn4j.models.svm.FeatureScaling;
 import io.github.nn4j.models.svm.GridPoint;
@@ -35,34 +38,45 @@ public final class ReportMarkdown {
         md.append(f("- Backend: **%s** (%s)%n", r.backend(), r.backendDescription()));
         md.append(f("- Machine: %s; %s; Java %s; max heap %.1f GiB%n", r.machine().summary(), r.machine().os(),
                 r.machine().runtime(), r.machine().maxHeapBytes() / (double) (1L << 30)));
-        md.append(f("- Data: MNIST from %s (SHA-256 verified)%n", r.dataSource()));
-        md.append(f("- Split: %,d training / %,d validation images (%s); %,d official test images%n",
-                m.trainImages(), m.validationImages(), r.splitDescription(), m.testImages()));
+        data(md, r.data());
+        md.append(f("- Split: %,d training / %,d validation images (%s); %,d %stest images%n",
+                m.trainImages(), m.validationImages(), r.splitDescription(), m.testImages(),
+                r.data().official() ? "official " : ""));
         md.append(f("- Seed: %d%n%n", r.seed()));
 
-        md.append("## Our numbers beside the report's\n\n");
-        md.append("| | the report | nn4j (this run) |\n|---|---|---|\n");
+        // Our numbers, and the report's beside them where they are comparable: only on MNIST.
+        boolean mnist = r.data().official();
         XorExperiment.Result xor = r.xor();
-        md.append(f("| XOR predictions for (0,0), (0,1), (1,0), (1,1) | solves XOR (targets 0, 1, 1, 0) | %s → %s |%n",
-                joined(xor.predictions()), xor.solved() ? "solved" : "**not solved**"));
-        md.append(f("| Autoencoder test MSE, per-image sum of squared errors | 8.3–8.5 | **%.3f** |%n",
-                ae.testError().perImageSum()));
-        md.append(f("| Autoencoder test MSE, per pixel | ≈ %.4f (8.3 / 784); Keras run: %.4f | **%.5f** |%n",
-                PublishedResults.AE_TEST_MSE_PER_PIXEL, PublishedResults.KERAS_MSE, ae.testError().perPixelMean()));
+        Table results = new Table(mnist);
+        results.row("XOR predictions for (0,0), (0,1), (1,0), (1,1)", "solves XOR (targets 0, 1, 1, 0)",
+                f("%s → %s", joined(xor.predictions()), xor.solved() ? "solved" : "**not solved**"));
+        results.row("Autoencoder test MSE, per-image sum of squared errors", "8.3–8.5",
+                f("**%.3f**", ae.testError().perImageSum()));
+        results.row("Autoencoder test MSE, per pixel", f("≈ %.4f (8.3 / 784); Keras run: %.4f",
+                PublishedResults.AE_TEST_MSE_PER_PIXEL, PublishedResults.KERAS_MSE),
+                f("**%.5f**", ae.testError().perPixelMean()));
         if (ae.model().loaded()) {
-            md.append(f("| Autoencoder training time | Keras run: %.2f s | not trained: loaded from `%s` |%n",
-                    PublishedResults.KERAS_TRAINING_SECONDS, ae.model().loadedFrom()));
+            results.row("Autoencoder training time", f("Keras run: %.2f s", PublishedResults.KERAS_TRAINING_SECONDS),
+                    f("not trained: loaded from `%s`", ae.model().loadedFrom()));
         } else {
-            md.append(f("| Autoencoder training time (%d epochs) | Keras run: %.2f s | %.1f s on %s |%n",
-                    ae.settings().epochs(), PublishedResults.KERAS_TRAINING_SECONDS, ae.trainingSeconds(), ae.backend()));
+            results.row(f("Autoencoder training time (%d epochs)", ae.settings().epochs()),
+                    f("Keras run: %.2f s", PublishedResults.KERAS_TRAINING_SECONDS),
+                    f("%.1f s on %s", ae.trainingSeconds(), ae.backend()));
         }
-        md.append(f("| SVM test accuracy on the 64-d latent codes | %.4f | **%.4f** |%n", PublishedResults.SVM_ACCURACY,
-                m.latentSvm().testAccuracy()));
-        md.append(f("| Baseline: same SVM on PCA-%d of the raw pixels | — (LeCun's table, RBF SVM on all 784 pixels: "
-                + "%.3f) | %.4f |%n", m.pcaSvm().dimension(), PublishedResults.LECUN_RBF_SVM_ACCURACY,
-                m.pcaSvm().testAccuracy()));
-        md.append(f("| Backend | its own NumPy library; Keras for comparison | %s |%n", r.backend()));
-        md.append(f("| Machine | — | %s |%n%n", r.machine().summary()));
+        results.row("SVM test accuracy on the 64-d latent codes", f("%.4f", PublishedResults.SVM_ACCURACY),
+                f("**%.4f**", m.latentSvm().testAccuracy()));
+        results.row(f("Baseline: same SVM on PCA-%d of the raw pixels", m.pcaSvm().dimension()),
+                f("— (LeCun's table, RBF SVM on all 784 pixels: %.3f)", PublishedResults.LECUN_RBF_SVM_ACCURACY),
+                f("%.4f", m.pcaSvm().testAccuracy()));
+        results.row("Backend", "its own NumPy library; Keras for comparison", r.backend());
+        results.row("Machine", "—", r.machine().summary());
+        if (mnist) {
+            md.append("## Our numbers beside the report's\n\n");
+        } else {
+            md.append("## Results\n\nThe reproduced report's numbers are for MNIST; this data set is not MNIST, so "
+                    + "they are not shown beside ours.\n\n");
+        }
+        md.append(results).append('\n');
 
         md.append("## Where the time went\n\n| step | seconds |\n|---|---|\n");
         md.append(f("| XOR, %,d epochs | %.1f |%n", r.xorConfig().epochs(), r.xorSeconds()));
@@ -125,6 +139,47 @@ public final class ReportMarkdown {
                 m.pcaSeconds()));
         svm(md, m.pcaSvm());
         return md.toString();
+    }
+
+    /** The data line of the header: what the data set is, where it came from, how it was verified, its digests. */
+    private static void data(StringBuilder md, MnistFileSet d) {
+        String verification = switch (d.verification()) {
+            case PUBLISHED_MNIST -> "SHA-256 verified against the published MNIST digests";
+            case SHA256SUMS -> "SHA-256 verified against " + d.directory().path().resolve(Sha256Sums.FILE_NAME);
+            case NONE -> "**not verified** (`--no-verify`)";
+        };
+        md.append(d.official() ? f("- Data: MNIST, the official files, from %s; %s%n", d.directory(), verification)
+                : f("- Data: **not MNIST**: an IDX data set in MNIST's layout from %s; %s%n", d.directory(),
+                        verification));
+        md.append("- Data files and their SHA-256:\n");
+        for (MnistPart part : MnistPart.values()) {
+            md.append(f("  - `%s` `%s`%n", d.file(part).getFileName(), d.sha256(part)));
+        }
+    }
+
+    /** A Markdown table of results with, optionally, the reproduced report's value beside each of ours. */
+    private static final class Table {
+        private final boolean withReport;
+        private final StringBuilder rows = new StringBuilder();
+
+        Table(boolean withReport) {
+            this.withReport = withReport;
+        }
+
+        void row(String what, String report, String ours) {
+            rows.append("| ").append(what).append(" | ");
+            if (withReport) {
+                rows.append(report).append(" | ");
+            }
+            rows.append(ours).append(" |\n");
+        }
+
+        @Override
+        public String toString() {
+            String head = withReport ? "| | the report | nn4j (this run) |\n|---|---|---|\n"
+                    : "| | nn4j (this run) |\n|---|---|\n";
+            return head + rows;
+        }
     }
 
     /** The image link of a chart, or a line saying it was not drawn. */

@@ -1,6 +1,8 @@
 package io.github.nn4j.models.reporting;
 
 import io.github.nn4j.models.autoencoder.AutoencoderResult;
+import io.github.nn4j.models.mnist.MnistFileSet;
+import io.github.nn4j.models.mnist.MnistPart;
 import io.github.nn4j.models.reproduce.MnistPipelineResult;
 import io.github.nn4j.models.svm.GridPoint;
 import io.github.nn4j.models.svm.SvmResult;
@@ -31,7 +33,7 @@ public final class ReportMetrics {
         machine.put("java", r.machine().runtime());
         machine.put("maxHeapBytes", r.machine().maxHeapBytes());
         root.put("machine", machine);
-        root.put("data", r.dataSource());
+        root.put("data", data(r.data()));
 
         Map<String, Object> xor = new LinkedHashMap<>();
         xor.put("epochs", r.xorConfig().epochs());
@@ -64,13 +66,29 @@ public final class ReportMetrics {
         published.put("kerasMse", PublishedResults.KERAS_MSE);
         published.put("kerasTrainingSeconds", PublishedResults.KERAS_TRAINING_SECONDS);
         published.put("lecunRbfSvmAccuracy", PublishedResults.LECUN_RBF_SVM_ACCURACY);
-        root.put("published", published);
+        if (r.data().official()) {
+            root.put("published", published); // the reproduced report's numbers are for MNIST only
+        }
         Map<String, Object> figures = new LinkedHashMap<>();
         figures.put("chartsDrawn", fonts.usable());
         figures.put("font", fonts.usable() ? fonts.source() : null);
         figures.put("problem", fonts.usable() ? null : fonts.problem());
         root.put("figures", figures);
         return root;
+    }
+
+    private static Map<String, Object> data(MnistFileSet d) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("officialMnist", d.official());
+        out.put("directory", d.directory().path().toString());
+        out.put("origin", d.directory().origin());
+        out.put("verification", d.verification().name());
+        Map<String, Object> files = new LinkedHashMap<>();
+        for (MnistPart part : MnistPart.values()) {
+            files.put(d.file(part).getFileName().toString(), d.sha256(part));
+        }
+        out.put("sha256", files);
+        return out;
     }
 
     private static Map<String, Object> autoencoder(AutoencoderResult ae) {

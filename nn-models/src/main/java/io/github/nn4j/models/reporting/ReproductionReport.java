@@ -1,5 +1,6 @@
 package io.github.nn4j.models.reporting;
 
+import io.github.nn4j.models.mnist.MnistFileSet;
 import io.github.nn4j.models.reproduce.MachineInfo;
 import io.github.nn4j.models.reproduce.MnistPipelineResult;
 import io.github.nn4j.models.xor.XorExperiment;
@@ -14,7 +15,7 @@ import java.time.Instant;
  * @param backend            the backend's name
  * @param backendDescription the backend's one-line description
  * @param machine            the machine
- * @param dataSource         where the MNIST files came from
+ * @param data               the data files: where they came from, their digests, whether they are MNIST's
  * @param quick              whether this was a {@code --quick} run (a subset and few epochs)
  * @param seed               the seed of everything random
  * @param splitDescription   how the training images were split into training and validation
@@ -24,7 +25,7 @@ import java.time.Instant;
  * @param mnist              the MNIST pipeline's results
  */
 public record ReproductionReport(String command, Instant started, double totalSeconds, String backend,
-        String backendDescription, MachineInfo machine, String dataSource, boolean quick, long seed,
+        String backendDescription, MachineInfo machine, MnistFileSet data, boolean quick, long seed,
         String splitDescription, XorExperiment.Config xorConfig, XorExperiment.Result xor, double xorSeconds,
         MnistPipelineResult mnist) {
 }

@@ -2,9 +2,20 @@ package io.github.nn4j.models.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.nn4j.models.mnist.MnistCatalog;
+import io.github.nn4j.models.mnist.MnistLocator;
+import io.github.nn4j.models.mnist.MnistPart;
+import io.github.nn4j.models.mnist.Sha256;
+import io.github.nn4j.models.mnist.SyntheticDigits;
+import io.github.nn4j.models.reporting.ReportWriter;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -16,11 +27,12 @@ class ReproduceCommandTest {
 
     private final StringWriter out = new StringWriter();
     private final StringWriter err = new StringWriter();
+    private final Map<String, String> environment = new HashMap<>();
 
     /** The command, searching only below {@code root} (no environment, a fresh home and working directory). */
     private int run(String... args) {
         ReproduceCommand command = new ReproduceCommand();
-        command.environment = Map.of();
+        command.environment = environment;
         command.userHome = root.resolve("home");
         command.workingDirectory = root.resolve("work/main");
         CommandLine cl = new CommandLine(command);
@@ -29,11 +41,21 @@ class ReproduceCommandTest {
         return cl.execute(args);
     }
 
+    /** The fastest settings the app has: a few hundred images, one epoch, the quick SVM grid. */
+    private int runQuick(Path data, Path report, String... more) {
+        String[] base = {"--offline", "--backend", "pure", "--quick", "--epochs", "1", "--data", data.toString(),
+            "--out", report.toString()};
+        String[] args = new String[base.length + more.length];
+        System.arraycopy(base, 0, args, 0, base.length);
+        System.arraycopy(more, 0, args, base.length, more.length);
+        return run(args);
+    }
+
     @Test
     void helpDocumentsEveryOption() {
         assertThat(run("--help")).isZero();
         assertThat(out.toString()).contains("--backend", "--epochs", "--batch-size", "--seed", "--data",
-                "--offline", "--quick", "--out", "--mirror", "--model", "REPORT.md", "confusion-matrix.png",
+                "--offline", "--quick", "--out", "--mirror", "--no-verify", "--model", "REPORT.md", "confusion-matrix.png",
                 "autoencoder.safetensors");
     }
 
@@ -58,16 +80,88 @@ class ReproduceCommandTest {
     @Test
     void offlineWithoutDataFailsNamingEveryPlaceItLooked() {
         Path data = root.resolve("my-data");
+        environment.put(MnistLocator.ENV, data.toString());
 
-        int exit = run("--offline", "--backend", "pure", "--data", data.toString(), "--out",
-                root.resolve("report").toString());
+        int exit = run("--offline", "--backend", "pure", "--out", root.resolve("report").toString());
 
         assertThat(exit).isEqualTo(ReproduceCommand.EXIT_DATA);
         assertThat(err.toString())
-                .contains("MNIST was not found and downloading is disabled")
-                .contains(data + " (--data): no MNIST files")
-                .contains(root.resolve("work/shared/data/mnist") + " (../shared/data/mnist)")
-                .contains(root.resolve("home/.cache/nn4j/mnist") + " (user cache)");
+                .contains("MNIST was not found, and downloading is disabled (offline).")
+                .contains("1. " + data + " (NN4J_DATA): does not exist")
+                .contains("3. " + root.resolve("work/shared/data/mnist") + " (../shared/data/mnist): does not exist")
+                .contains("4. " + root.resolve("home/.cache/nn4j/mnist") + " (user cache): does not exist");
         assertThat(root.resolve("report")).doesNotExist();
+    }
+
+    @Test
+    void withoutMnistAndWithoutNetworkTheErrorSaysWhereItLookedWhatForAndWhatToDo() throws IOException {
+        int port;
+        try (ServerSocket closed = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            port = closed.getLocalPort(); // closed again below: connections to it are refused, as with no network
+        }
+        String mirror = "http://" + InetAddress.getLoopbackAddress().getHostAddress() + ":" + port + "/mnist/";
+        Path env = root.resolve("env-data");
+        Files.createDirectories(env.resolve("mnist"));
+        environment.put(MnistLocator.ENV, env.toString());
+
+        int exit = run("--backend", "pure", "--mirror", mirror, "--out", root.resolve("report").toString());
+
+        assertThat(exit).isEqualTo(ReproduceCommand.EXIT_DATA);
+        String cache = root.resolve("home/.cache/nn4j/mnist").toString();
+        assertThat(err.toString())
+                .contains("error: MNIST was not found, and downloading it from " + mirror + " failed: GET " + mirror
+                        + "train-images-idx3-ubyte.gz failed: could not connect to ")
+                .contains("Searched, in this order:\n"
+                        + "  1. " + env + " (NN4J_DATA): none of the four files\n"
+                        + "  2. " + env.resolve("mnist") + " (NN4J_DATA): none of the four files\n"
+                        + "  3. " + root.resolve("work/shared/data/mnist") + " (../shared/data/mnist): does not exist\n"
+                        + "  4. " + cache + " (user cache): does not exist\n")
+                .contains("train-images-idx3-ubyte.gz, train-labels-idx1-ubyte.gz, t10k-images-idx3-ubyte.gz, "
+                        + "t10k-labels-idx1-ubyte.gz")
+                .contains("Get them from " + MnistLocator.DEFAULT_MIRROR)
+                .contains("--data DIR", "NN4J_DATA=DIR", "--mirror URL", "--offline");
+        assertThat(root.resolve("report")).doesNotExist();
+    }
+
+    @Test
+    void anotherIdxDataSetRunsVerifiedByItsSha256SumsAndTheReportNamesIt() throws IOException {
+        Path data = SyntheticDigits.write(root.resolve("digits"), 300, 60, true);
+        Path report = root.resolve("report");
+
+        int exit = runQuick(data, report);
+
+        assertThat(exit).as(err.toString()).isZero();
+        assertThat(out.toString()).contains("IDX data set (not MNIST) from " + data + " (--data): 300 training and 60 "
+                + "test images");
+        String md = Files.readString(report.resolve(ReportWriter.REPORT));
+        assertThat(md)
+                .contains("- Data: **not MNIST**: an IDX data set in MNIST's layout from " + data + " (--data); "
+                        + "SHA-256 verified against " + data.resolve("SHA256SUMS"))
+                .contains("  - `train-images-idx3-ubyte` `" + Sha256.of(data.resolve("train-images-idx3-ubyte")) + "`")
+                .contains("  - `t10k-labels-idx1-ubyte` `" + Sha256.of(data.resolve("t10k-labels-idx1-ubyte")) + "`")
+                .contains("## Results", "| | nn4j (this run) |")
+                .doesNotContain("| the report |", "0.9826");
+        assertThat(Files.readString(report.resolve(ReportWriter.METRICS))).contains("\"officialMnist\": false,",
+                "\"verification\": \"SHA256SUMS\",");
+    }
+
+    @Test
+    void withNoVerifyAnUnverifiableDataSetRunsAndTheReportSaysItWasNotVerified() throws IOException {
+        Path data = SyntheticDigits.write(root.resolve("digits"), 300, 60, false);
+        Path report = root.resolve("report");
+
+        int refused = runQuick(data, report);
+        String refusal = err.toString();
+        int exit = runQuick(data, report, "--no-verify");
+
+        assertThat(refused).isEqualTo(ReproduceCommand.EXIT_DATA);
+        assertThat(refusal).contains(data.resolve("train-images-idx3-ubyte") + ": SHA-256 mismatch, expected "
+                + MnistCatalog.OFFICIAL.spec(MnistPart.TRAIN_IMAGES).rawSha256())
+                .contains("the published one of the official MNIST file", "put a SHA256SUMS file beside", "--no-verify");
+        assertThat(exit).as(err.toString()).isZero();
+        assertThat(Files.readString(report.resolve(ReportWriter.REPORT)))
+                .contains("- Data: **not MNIST**: an IDX data set in MNIST's layout from " + data
+                        + " (--data); **not verified** (`--no-verify`)")
+                .contains("`t10k-images-idx3-ubyte` `" + Sha256.of(data.resolve("t10k-images-idx3-ubyte")) + "`");
     }
 }

@@ -101,13 +101,78 @@ class MnistLocatorTest {
     void offlineAndNowhereToBeFoundListsWhereItLooked() throws IOException {
         Path partial = root.resolve("partial");
         IdxTestFiles.write(partial.resolve("tiny-train_labels"), tiny.raw.get(MnistPart.TRAIN_LABELS));
+        Path file = IdxTestFiles.write(root.resolve("a-file"), new byte[1]);
+        Files.createDirectories(root.resolve("empty"));
 
-        assertThatThrownBy(() -> offline(root.resolve("nothing"), partial).locate())
+        assertThatThrownBy(() -> offline(root.resolve("nothing"), partial, file, root.resolve("empty")).locate())
                 .isInstanceOf(MnistNotFoundException.class)
-                .hasMessageContaining("downloading is disabled")
-                .hasMessageContaining(root.resolve("nothing") + " (dir0): no MNIST files")
-                .hasMessageContaining(partial + " (dir1): missing [tiny-train_images.gz, tiny-test_images.gz, "
-                        + "tiny-test_labels.gz]");
+                .hasMessageStartingWith("MNIST was not found, and downloading is disabled (offline).\n"
+                        + "Searched, in this order:\n"
+                        + "  1. " + root.resolve("nothing") + " (dir0): does not exist\n"
+                        + "  2. " + partial + " (dir1): only 1 of the four files (missing tiny-train_images.gz, "
+                        + "tiny-test_images.gz, tiny-test_labels.gz)\n"
+                        + "  3. " + file + " (dir2): is not a directory\n"
+                        + "  4. " + root.resolve("empty") + " (dir3): none of the four files\n"
+                        + "Expected in one directory, gzipped or not (without .gz): tiny-train_images.gz, "
+                        + "tiny-train_labels.gz, tiny-test_images.gz, tiny-test_labels.gz.\n"
+                        + "Get them from " + MnistLocator.DEFAULT_MIRROR);
+    }
+
+    @Test
+    void aSha256SumsFileBesideTheDataIsWhatItIsVerifiedAgainst() throws IOException {
+        Path dir = root.resolve("sums");
+        tiny.writeRaw(dir);
+        StringBuilder sums = new StringBuilder("# made by the test\n\n");
+        for (MnistPart part : MnistPart.values()) {
+            sums.append(TinyMnist.sha256(tiny.raw.get(part))).append(part.ordinal() % 2 == 0 ? "  " : " *")
+                    .append(tiny.catalog.spec(part).rawName()).append('\n');
+        }
+        Files.writeString(dir.resolve(Sha256Sums.FILE_NAME), sums);
+        // another data set: the same names, other bytes, and digests that only its SHA256SUMS knows
+        MnistCatalog other = new MnistCatalog(java.util.Arrays.stream(MnistPart.values()).collect(
+                java.util.stream.Collectors.toMap(p -> p, p -> new MnistFileSpec(tiny.catalog.spec(p).gzName(),
+                        "0".repeat(64), tiny.catalog.spec(p).rawName(), "1".repeat(64)))));
+
+        MnistFileSet asPublished = offline(dir).locate();
+        MnistFileSet asOther = new MnistLocator(other, List.of(new DataDirectory(dir, "--data")), root, null).locate();
+
+        assertThat(asPublished.verification()).isEqualTo(MnistFileSet.Verification.SHA256SUMS);
+        assertThat(asPublished.official()).isTrue();
+        assertThat(asOther.verification()).isEqualTo(MnistFileSet.Verification.SHA256SUMS);
+        assertThat(asOther.official()).isFalse();
+        assertThat(asOther.sha256(MnistPart.TEST_LABELS)).isEqualTo(TinyMnist.sha256(tiny.raw.get(MnistPart.TEST_LABELS)));
+
+        byte[] damaged = tiny.raw.get(MnistPart.TEST_IMAGES).clone();
+        damaged[damaged.length - 1] ^= 4;
+        Path victim = IdxTestFiles.write(dir.resolve(tiny.catalog.spec(MnistPart.TEST_IMAGES).rawName()), damaged);
+        assertThatThrownBy(() -> offline(dir).locate()).isInstanceOf(ChecksumMismatchException.class)
+                .hasMessageContaining(victim + ": SHA-256 mismatch, expected "
+                        + TinyMnist.sha256(tiny.raw.get(MnistPart.TEST_IMAGES)) + ", found " + TinyMnist.sha256(damaged))
+                .hasMessageContaining("the one listed in " + dir.resolve(Sha256Sums.FILE_NAME));
+
+        MnistFileSet unverified = new MnistLocator(tiny.catalog, List.of(new DataDirectory(dir, "--data")), root, null,
+                false).locate();
+        assertThat(unverified.verification()).isEqualTo(MnistFileSet.Verification.NONE);
+        assertThat(unverified.official()).isFalse();
+        assertThat(unverified.sha256(MnistPart.TEST_IMAGES)).isEqualTo(TinyMnist.sha256(damaged));
+    }
+
+    @Test
+    void aSha256SumsFileThatDoesNotListAFileOrIsMalformedIsAnErrorNamingIt() throws IOException {
+        Path dir = root.resolve("sums");
+        tiny.writeGz(dir);
+        Path sums = dir.resolve(Sha256Sums.FILE_NAME);
+        Files.writeString(sums, TinyMnist.sha256(tiny.gz.get(MnistPart.TRAIN_IMAGES)) + "  tiny-train_images.gz\n");
+        assertThatThrownBy(() -> offline(dir).locate()).hasMessage(sums + " does not list tiny-train_labels.gz, so it "
+                + "cannot be verified");
+
+        Files.writeString(sums, "# ok\nnot a digest  tiny-train_images.gz\n");
+        assertThatThrownBy(() -> offline(dir).locate()).hasMessage(sums + ": line 2 is not '<64 hex digits>  <file "
+                + "name>': 'not a digest  tiny-train_images.gz'");
+
+        Files.writeString(sums, "0".repeat(64) + "  ../elsewhere\n");
+        assertThatThrownBy(() -> offline(dir).locate()).hasMessageContaining("line 1 names '../elsewhere', not a file "
+                + "in the same directory");
     }
 
     @Test

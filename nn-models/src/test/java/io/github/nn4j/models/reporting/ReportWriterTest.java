@@ -9,6 +9,10 @@ import io.github.nn4j.models.autoencoder.AutoencoderResult;
 import io.github.nn4j.models.autoencoder.AutoencoderSettings;
 import io.github.nn4j.models.autoencoder.ReconstructionError;
 import io.github.nn4j.models.autoencoder.ReconstructionSamples;
+import io.github.nn4j.models.mnist.DataDirectory;
+import io.github.nn4j.models.mnist.MnistCatalog;
+import io.github.nn4j.models.mnist.MnistFileSet;
+import io.github.nn4j.models.mnist.MnistPart;
 import io.github.nn4j.models.reproduce.MachineInfo;
 import io.github.nn4j.models.reproduce.MnistPipelineResult;
 import io.github.nn4j.models.svm.ConfusionMatrix;
@@ -25,7 +29,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.BeforeAll;
@@ -58,11 +64,35 @@ class ReportWriterTest {
                 10_000, b, 56_000, 60.2, 5.1, 40.0, 12_345, accuracy, ConfusionMatrix.of(truth, predicted, 10));
     }
 
+    /** The official MNIST files in /data, as the locator describes them. */
+    static MnistFileSet officialMnist() {
+        Map<MnistPart, Path> files = new EnumMap<>(MnistPart.class);
+        Map<MnistPart, String> digests = new EnumMap<>(MnistPart.class);
+        for (MnistPart part : MnistPart.values()) {
+            files.put(part, Path.of("/data", MnistCatalog.OFFICIAL.spec(part).gzName()));
+            digests.put(part, MnistCatalog.OFFICIAL.spec(part).gzSha256());
+        }
+        return new MnistFileSet(new DataDirectory(Path.of("/data"), "--data"), files, digests,
+                MnistFileSet.Verification.PUBLISHED_MNIST, true, List.of());
+    }
+
     static ReproductionReport report() {
-        return report(new AutoencoderModel(new byte[] {1, 2, 3}, "ab12", null));
+        return report(officialMnist(), trainedModel());
+    }
+
+    private static AutoencoderModel trainedModel() {
+        return new AutoencoderModel(new byte[] {1, 2, 3}, "ab12", null);
     }
 
     static ReproductionReport report(AutoencoderModel model) {
+        return report(officialMnist(), model);
+    }
+
+    static ReproductionReport report(MnistFileSet data) {
+        return report(data, trainedModel());
+    }
+
+    static ReproductionReport report(MnistFileSet data, AutoencoderModel model) {
         int[] truth = new int[100];
         int[] predicted = new int[100];
         for (int i = 0; i < 100; i++) {
@@ -87,7 +117,7 @@ class ReportWriterTest {
         XorExperiment.Result xor = new XorExperiment.Result(new double[] {0.01, 0.98, 0.99, 0.02},
                 new int[] {0, 1, 1, 0}, history(0.25, 200, false), "pure");
         return new ReproductionReport("./nn4j reproduce", Instant.parse("2026-01-02T03:04:05Z"), 754.2, "pure",
-                "pure Java", MachineInfo.current(), "/data (--data)", false, 42, "stratified, seed 42",
+                "pure Java", MachineInfo.current(), data, false, 42, "stratified, seed 42",
                 XorExperiment.Config.report(42), xor, 1.5, mnist);
     }
 
@@ -132,6 +162,41 @@ class ReportWriterTest {
                 .contains("\"svmAccuracy\": 0.9826,")
                 .contains("\"thresholded\": [0, 1, 1, 0],")
                 .contains("\"chartsDrawn\": true,");
+    }
+
+    @Test
+    void theReportNamesTheDataSetAndComparesWithTheReportOnlyOnMnist() throws IOException {
+        ReportWriter.write(report(), dir);
+        String md = Files.readString(dir.resolve(ReportWriter.REPORT));
+        assertThat(md).contains("- Data: MNIST, the official files, from /data (--data); SHA-256 verified against the "
+                + "published MNIST digests\n")
+                .contains("  - `train-images-idx3-ubyte.gz` `" + MnistCatalog.OFFICIAL.spec(MnistPart.TRAIN_IMAGES)
+                        .gzSha256() + "`\n")
+                .contains("; 10,000 official test images");
+
+        Map<MnistPart, Path> files = new EnumMap<>(MnistPart.class);
+        Map<MnistPart, String> digests = new EnumMap<>(MnistPart.class);
+        for (MnistPart part : MnistPart.values()) {
+            files.put(part, Path.of("/fashion", MnistCatalog.OFFICIAL.spec(part).rawName()));
+            digests.put(part, String.valueOf(part.ordinal()).repeat(64));
+        }
+        MnistFileSet other = new MnistFileSet(new DataDirectory(Path.of("/fashion"), "--data"), files, digests,
+                MnistFileSet.Verification.NONE, false, List.of());
+        Path otherDir = dir.resolve("other");
+        ReportWriter.write(report(other), otherDir);
+
+        String otherMd = Files.readString(otherDir.resolve(ReportWriter.REPORT));
+        assertThat(otherMd)
+                .contains("- Data: **not MNIST**: an IDX data set in MNIST's layout from /fashion (--data); "
+                        + "**not verified** (`--no-verify`)\n")
+                .contains("  - `t10k-labels-idx1-ubyte` `" + "3".repeat(64) + "`\n")
+                .contains("## Results\n\nThe reproduced report's numbers are for MNIST")
+                .contains("| | nn4j (this run) |\n|---|---|\n")
+                .contains("| SVM test accuracy on the 64-d latent codes | **0.9900** |")
+                .doesNotContain("the report | nn4j", "0.9826", "8.3–8.5", "Keras", "official");
+        String json = Files.readString(otherDir.resolve(ReportWriter.METRICS));
+        assertThat(json).contains("\"officialMnist\": false,", "\"verification\": \"NONE\",",
+                "\"t10k-labels-idx1-ubyte\": \"" + "3".repeat(64) + "\"").doesNotContain("\"published\"");
     }
 
     @Test
