@@ -27,7 +27,6 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -163,8 +162,9 @@ public final class ReproduceCommand implements Callable<Integer> {
             spec.commandLine().getErr().println("error: " + e.getMessage() + "\n" + DATA_OPTIONS);
             return EXIT_DATA;
         } catch (ChecksumMismatchException e) {
-            spec.commandLine().getErr().println("error: " + e.getMessage() + ".\n(--no-verify skips verification; "
-                    + "the report then says the data was not verified.)");
+            boolean cached = Path.of(e.source()).startsWith(MnistLocator.standardCacheDir(environment, userHome));
+            spec.commandLine().getErr().println("error: " + e.getMessage() + "." + (cached ? ""
+                    : "\n(--no-verify skips verification; the report then says the data was not verified.)"));
             return EXIT_DATA;
         } catch (IOException e) {
             spec.commandLine().getErr().println("error: " + e.getMessage());
@@ -282,7 +282,8 @@ public final class ReproduceCommand implements Callable<Integer> {
 
     private MnistLocator locator(PrintWriter console, boolean interactive) {
         FileDownloader downloader = offline ? null
-                : new FileDownloader(mirror, Duration.ofSeconds(30), new DownloadProgressBar(console, interactive));
+                : new FileDownloader(mirror, FileDownloader.Timeouts.STANDARD,
+                        new DownloadProgressBar(console, interactive));
         return new MnistLocator(MnistCatalog.OFFICIAL,
                 MnistLocator.standardSearchPath(data, environment, workingDirectory, userHome),
                 MnistLocator.standardCacheDir(environment, userHome), downloader, !noVerify);

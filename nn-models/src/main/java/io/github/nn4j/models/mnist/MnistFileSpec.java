@@ -9,16 +9,20 @@ import java.util.regex.Pattern;
  * serve and what is downloaded) and the uncompressed file (what some users already have).
  *
  * @param gzName     file name of the gzipped form, e.g. {@code train-images-idx3-ubyte.gz}
+ * @param gzBytes    size of the gzipped file in bytes (a download that announces or sends more is refused)
  * @param gzSha256   SHA-256 of the gzipped file, hex
  * @param rawName    file name of the uncompressed form, e.g. {@code train-images-idx3-ubyte}
  * @param rawSha256  SHA-256 of the uncompressed file, hex
  */
-public record MnistFileSpec(String gzName, String gzSha256, String rawName, String rawSha256) {
+public record MnistFileSpec(String gzName, long gzBytes, String gzSha256, String rawName, String rawSha256) {
     private static final Pattern HEX64 = Pattern.compile("[0-9a-fA-F]{64}");
 
-    /** Validates the names (plain file names) and digests (64 hex digits), and lower-cases the digests. */
+    /** Validates the names (plain file names), digests (64 hex digits) and size, and lower-cases the digests. */
     public MnistFileSpec {
         requireFileName(gzName);
+        if (gzBytes <= 0) {
+            throw new IllegalArgumentException("size of " + gzName + " must be positive: " + gzBytes);
+        }
         requireFileName(rawName);
         gzSha256 = requireSha256(gzName, gzSha256);
         rawSha256 = requireSha256(rawName, rawSha256);

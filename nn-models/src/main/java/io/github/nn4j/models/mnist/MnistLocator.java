@@ -6,7 +6,11 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -43,6 +47,8 @@ public final class MnistLocator {
     public static final String DEFAULT_MIRROR = "https://ossci-datasets.s3.amazonaws.com/mnist/";
 
     private static final Logger LOG = LoggerFactory.getLogger(MnistLocator.class);
+    private static final DateTimeFormatter DAMAGED_STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
+            .withZone(ZoneOffset.UTC);
 
     private final MnistCatalog catalog;
     private final List<DataDirectory> searchPath;
@@ -123,10 +129,14 @@ public final class MnistLocator {
      *                                   malformed or does not list it
      */
     public MnistFileSet locate() throws IOException {
+        FileDownloader.sweepAbandonedParts(cacheDir);
         List<DirectoryFinding> searched = new ArrayList<>();
         for (DataDirectory dir : searchPath) {
             Map<MnistPart, Path> found = new EnumMap<>(MnistPart.class);
             String problem = inspect(dir.path(), found);
+            if (problem == null && isCache(dir.path())) {
+                problem = checkCached(found);
+            }
             if (problem == null) {
                 MnistFileSet files = verified(dir, found, searched);
                 LOG.info("Using {} from {} ({})", files.official() ? "MNIST" : "an IDX data set", dir,
@@ -247,20 +257,59 @@ public final class MnistLocator {
         for (MnistPart part : MnistPart.values()) {
             MnistFileSpec spec = catalog.spec(part);
             Path existing = existingFile(cacheDir, spec);
-            if (existing != null) {
-                String expected = publishedDigest(part, existing);
-                String found = digest(existing);
-                if (!found.equals(expected)) {
-                    throw new ChecksumMismatchException(existing.toString(), expected, found,
-                            "The expected digest is the published one of the official MNIST file");
-                }
+            if (existing != null && checkCached(part, existing)) {
                 files.put(part, existing);
             } else {
-                files.put(part, downloader.download(spec.gzName(), spec.gzSha256(), cacheDir));
+                files.put(part, downloader.download(spec.gzName(), spec.gzSha256(), spec.gzBytes(), cacheDir));
             }
             digests.put(part, publishedDigest(part, files.get(part)));
         }
         return new MnistFileSet(cache, files, digests, MnistFileSet.Verification.PUBLISHED_MNIST, true, searched);
+    }
+
+    private boolean isCache(Path dir) {
+        return dir.toAbsolutePath().normalize().equals(cacheDir.toAbsolutePath().normalize());
+    }
+
+    /**
+     * Checks the files found in the cache; returns {@code null} if all are sound, else what was moved aside (they
+     * are then downloaded again).
+     */
+    private String checkCached(Map<MnistPart, Path> found) throws IOException {
+        List<String> movedAside = new ArrayList<>();
+        for (Map.Entry<MnistPart, Path> e : found.entrySet()) {
+            if (!checkCached(e.getKey(), e.getValue())) {
+                movedAside.add(e.getValue().getFileName().toString());
+            }
+        }
+        return movedAside.isEmpty() ? null : "damaged " + String.join(", ", movedAside) + " moved aside";
+    }
+
+    /**
+     * Whether a file in the cache is sound. A damaged one is moved aside (to {@code NAME.damaged-TIME}) when it can
+     * be downloaded again; else the error says how to repair it.
+     */
+    private boolean checkCached(MnistPart part, Path file) throws IOException {
+        String expected = publishedDigest(part, file);
+        String found = digest(file);
+        if (found.equals(expected)) {
+            return true;
+        }
+        if (downloader == null) {
+            throw new ChecksumMismatchException(file.toString(), expected, found, "The file is damaged. It is in "
+                    + "nn4j's download cache: delete it (or the whole directory " + cacheDir + ") and let nn4j "
+                    + "download it again, which it does whenever downloading is allowed");
+        }
+        Path aside = file.resolveSibling(file.getFileName() + ".damaged-" + DAMAGED_STAMP.format(Instant.now()));
+        try {
+            Files.move(file, aside, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw FileProblems.describe("cannot move the damaged " + file + " (SHA-256 " + found + ", expected "
+                    + expected + ") aside; delete it and run again", e);
+        }
+        LOG.warn("{} in the download cache is damaged (SHA-256 {}, expected {}); moved it to {} and downloading it "
+                + "again", file, found, expected, aside.getFileName());
+        return false;
     }
 
     private static Path existingFile(Path dir, MnistFileSpec spec) {

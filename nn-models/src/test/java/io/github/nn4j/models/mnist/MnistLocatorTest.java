@@ -131,7 +131,7 @@ class MnistLocatorTest {
         // another data set: the same names, other bytes, and digests that only its SHA256SUMS knows
         MnistCatalog other = new MnistCatalog(java.util.Arrays.stream(MnistPart.values()).collect(
                 java.util.stream.Collectors.toMap(p -> p, p -> new MnistFileSpec(tiny.catalog.spec(p).gzName(),
-                        "0".repeat(64), tiny.catalog.spec(p).rawName(), "1".repeat(64)))));
+                        100, "0".repeat(64), tiny.catalog.spec(p).rawName(), "1".repeat(64)))));
 
         MnistFileSet asPublished = offline(dir).locate();
         MnistFileSet asOther = new MnistLocator(other, List.of(new DataDirectory(dir, "--data")), root, null).locate();

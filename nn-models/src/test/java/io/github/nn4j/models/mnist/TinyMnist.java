@@ -30,7 +30,8 @@ final class TinyMnist {
         for (MnistPart part : MnistPart.values()) {
             gz.put(part, IdxTestFiles.gzip(raw.get(part)));
             String name = "tiny-" + part.name().toLowerCase(java.util.Locale.ROOT);
-            specs.put(part, new MnistFileSpec(name + ".gz", sha256(gz.get(part)), name, sha256(raw.get(part))));
+            specs.put(part, new MnistFileSpec(name + ".gz", gz.get(part).length, sha256(gz.get(part)), name,
+                    sha256(raw.get(part))));
         }
         catalog = new MnistCatalog(specs);
     }
