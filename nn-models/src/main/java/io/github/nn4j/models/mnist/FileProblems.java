@@ -10,12 +10,12 @@ import java.nio.file.NotDirectoryException;
  * Words for a failed file-system operation: {@code NoSuchFileException} and its kin carry only a path as their
  * message, which on its own does not say what went wrong.
  */
-final class FileProblems {
+public final class FileProblems {
     private FileProblems() {
     }
 
     /** The reason in words, e.g. {@code permission denied}, {@code no such file or directory}. */
-    static String reason(IOException e) {
+    public static String reason(IOException e) {
         if (e instanceof AccessDeniedException) {
             return "permission denied";
         }
@@ -32,7 +32,7 @@ final class FileProblems {
     }
 
     /** An exception saying that {@code what} (e.g. "cannot read /x/y") failed and why, with {@code e} as cause. */
-    static IOException describe(String what, IOException e) {
+    public static IOException describe(String what, IOException e) {
         return new IOException(what + ": " + reason(e), e);
     }
 }

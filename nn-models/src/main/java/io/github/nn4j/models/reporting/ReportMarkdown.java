@@ -109,11 +109,13 @@ public final class ReportMarkdown {
                     + "the errors below and the SVMs' latent codes are this file's, computed on %s.%n%n",
                     ae.model().loadedFrom(), ae.model().sha256(), ae.backend()));
         } else {
-            md.append(f("784 → 128 → 64 → 128 → 784, ReLU after each hidden Dense, Sigmoid output, loss = squared error "
-                    + "summed over the 784 pixels and averaged over the batch, SGD lr %s, %d epochs, mini-batches of %d, "
-                    + "shuffled every epoch, on %,d images; %.1f s of training on %s (%.1f s per epoch).%n%n",
-                    ae.settings().learningRate(), ae.settings().epochs(), ae.settings().batchSize(), m.trainImages(),
-                    ae.trainingSeconds(), ae.backend(), ae.trainingSeconds() / ae.settings().epochs()));
+            String batches = ae.settings().batchSize() >= m.trainImages() ? "full batch (every step on all the images)"
+                    : f("mini-batches of %d, shuffled every epoch", ae.settings().batchSize());
+            md.append(f("784 → 128 → 64 → 128 → 784, ReLU after each hidden Dense, Sigmoid output, loss = squared "
+                    + "error summed over the 784 pixels and averaged over the batch, SGD lr %s, %d epochs, %s, on %,d "
+                    + "images; %.1f s of training on %s (%.1f s per epoch).%n%n", ae.settings().learningRate(),
+                    ae.settings().epochs(), batches, m.trainImages(), ae.trainingSeconds(), ae.backend(),
+                    ae.trainingSeconds() / ae.settings().epochs()));
         }
         md.append("| images | MSE per image (sum over pixels) | MSE per pixel |\n|---|---|---|\n");
         md.append(f("| training (%,d) | %.3f | %.5f |%n", m.trainImages(), ae.trainError().perImageSum(),

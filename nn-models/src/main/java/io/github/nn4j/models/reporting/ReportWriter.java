@@ -3,7 +3,9 @@ package io.github.nn4j.models.reporting;
 import io.github.nn4j.models.autoencoder.AutoencoderResult;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -11,7 +13,8 @@ import java.util.Locale;
 /**
  * Writes the reproduction report into a directory: {@value #REPORT}, {@value #METRICS}, {@value #LOSS_XOR},
  * {@value #LOSS_AE} (not when the autoencoder was loaded instead of trained), {@value #RECONSTRUCTIONS},
- * {@value #CONFUSION} and the autoencoder as {@value #MODEL}. Each file is written atomically.
+ * {@value #CONFUSION} and the autoencoder as {@value #MODEL}. The directory is replaced as a whole
+ * ({@link ReportDirectory}): it holds either the previous report or the new one, never a mix.
  *
  * <p>Where no text can be drawn ({@link ChartFonts}), the three charts are left out and the reconstructions are
  * drawn without labels; {@value #REPORT} says so at the top and where each chart would be, and
@@ -53,15 +56,26 @@ public final class ReportWriter {
         public Written {
             files = List.copyOf(files);
         }
+
+        /** The same files, in {@code dir} (where they were moved to). */
+        public Written withDirectory(Path dir) {
+            return new Written(dir, files, fonts);
+        }
     }
 
-    /** Writes all files into {@code dir} (created if needed). */
+    /**
+     * Replaces {@code dir} (created if needed; it must hold nothing but a report) with the report.
+     *
+     * @throws IOException if the directory cannot be used or written; the previous report is then unchanged
+     */
     public static Written write(ReproductionReport report, Path dir) throws IOException {
-        return write(report, dir, ChartFonts.prepare());
+        try (ReportDirectory out = ReportDirectory.prepare(dir, null)) {
+            return out.write(report);
+        }
     }
 
-    /** Writes the files into {@code dir}, drawing the charts only if {@code fonts} is usable. */
-    static Written write(ReproductionReport report, Path dir, ChartFonts.Status fonts) throws IOException {
+    /** Writes the files into the empty directory {@code dir}, drawing the charts only if {@code fonts} is usable. */
+    static Written writeFiles(ReproductionReport report, Path dir, ChartFonts.Status fonts) throws IOException {
         List<String> written = new ArrayList<>();
         boolean charts = fonts.usable();
         AutoencoderResult ae = report.mnist().autoencoder();
@@ -91,7 +105,7 @@ public final class ReportWriter {
     }
 
     private static void put(Path dir, String name, byte[] data, List<String> written) throws IOException {
-        AtomicFiles.write(dir.resolve(name), data);
+        Files.write(dir.resolve(name), data, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
         written.add(name);
     }
 }

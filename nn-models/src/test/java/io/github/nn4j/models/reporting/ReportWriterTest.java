@@ -203,7 +203,7 @@ class ReportWriterTest {
     void whereNoTextCanBeDrawnTheReportIsCompleteWithoutTheCharts() throws IOException {
         ChartFonts.Status none = new ChartFonts.Status(false, "", "Java cannot draw text on this machine (simulated)");
 
-        ReportWriter.Written written = ReportWriter.write(report(), dir, none);
+        ReportWriter.Written written = ReportWriter.writeFiles(report(), dir, none);
 
         assertThat(written.files()).containsExactly(ReportWriter.REPORT, ReportWriter.METRICS,
                 ReportWriter.RECONSTRUCTIONS, ReportWriter.MODEL);
@@ -254,12 +254,17 @@ class ReportWriterTest {
     }
 
     @Test
-    void rewritingReplacesTheFilesAtomicallyLeavingNoTemporaries() throws IOException {
-        ReportWriter.write(report(), dir);
-        ReportWriter.write(report(), dir);
+    void rewritingReplacesTheDirectoryLeavingNoTemporaries() throws IOException {
+        Path out = dir.resolve("report");
+        ReportWriter.write(report(), out);
+        ReportWriter.write(report(), out);
 
         try (Stream<Path> files = Files.list(dir)) {
-            assertThat(files.filter(p -> p.getFileName().toString().startsWith("."))).isEmpty();
+            assertThat(files).containsExactly(out);
+        }
+        try (Stream<Path> files = Files.list(out)) {
+            assertThat(files.map(p -> p.getFileName().toString())).containsExactlyInAnyOrderElementsOf(
+                    ReportWriter.FILES);
         }
     }
 }
