@@ -15,6 +15,7 @@ import io.github.nn4j.models.mnist.MnistLocator;
 import io.github.nn4j.models.mnist.MnistNotFoundException;
 import io.github.nn4j.models.mnist.MnistPart;
 import io.github.nn4j.models.mnist.TrainValidationSplit;
+import io.github.nn4j.models.reporting.ReportDirectory;
 import io.github.nn4j.models.reporting.ReportWriter;
 import io.github.nn4j.models.reporting.ReproductionReport;
 import io.github.nn4j.models.reproduce.MachineInfo;
@@ -51,7 +52,7 @@ import picocli.CommandLine.Spec;
 public final class ReproduceCommand implements Callable<Integer> {
     /** Exit code when the MNIST data cannot be found, downloaded or read. */
     static final int EXIT_DATA = 4;
-    /** Exit code when the report cannot be written. */
+    /** Exit code when the report cannot be written (the earlier report, if any, is then unchanged). */
     static final int EXIT_OUTPUT = 5;
     /** Exit code when {@code --model} cannot be read or does not hold an autoencoder. */
     static final int EXIT_MODEL = InspectCommand.EXIT_MODEL;
@@ -79,7 +80,9 @@ public final class ReproduceCommand implements Callable<Integer> {
     BackendOption backend;
 
     @Option(names = "--out", paramLabel = "DIR", defaultValue = "report",
-            description = "Directory for the report and figures (default: ${DEFAULT-VALUE}).")
+            description = "Directory for the report and figures (default: ${DEFAULT-VALUE}), checked before any work. "
+                    + "It is replaced as a whole, so it must hold nothing but an earlier report; an interrupted or "
+                    + "failed run leaves the earlier report as it was.")
     Path out;
 
     @Option(names = "--epochs", paramLabel = "N",
@@ -87,7 +90,8 @@ public final class ReproduceCommand implements Callable<Integer> {
     Integer epochs;
 
     @Option(names = "--batch-size", paramLabel = "N", defaultValue = "" + AutoencoderSettings.DEFAULT_BATCH_SIZE,
-            description = "Autoencoder mini-batch size (default: ${DEFAULT-VALUE}; the report does not give one).")
+            description = "Autoencoder mini-batch size (default: ${DEFAULT-VALUE}; the report does not give one). More "
+                    + "than the training images means full-batch training, which the report then says.")
     int batchSize;
 
     @Option(names = "--seed", defaultValue = "42",
@@ -133,6 +137,35 @@ public final class ReproduceCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        OptionChecks check = new OptionChecks(spec);
+        if (epochs != null) {
+            check.atLeast("--epochs", epochs, 1);
+        }
+        check.atLeast("--batch-size", batchSize, 1);
+        check.downloadUrl("--mirror", mirror); // with --offline too: a wrong value is a mistake either way
+        if (data != null) {
+            check.readableDirectory("--data", data);
+        }
+        ReportDirectory report;
+        try {
+            report = ReportDirectory.prepare(out, this::interrupted);
+        } catch (IOException e) {
+            throw check.invalid("--out", out, e.getMessage());
+        }
+        try (report) {
+            return run(report);
+        }
+    }
+
+    /** Told by the report directory's shutdown hook when the run is interrupted (Ctrl-C, kill). */
+    private void interrupted(String message) {
+        PrintWriter err = spec.commandLine().getErr();
+        err.println();
+        err.println("nn4j: " + message);
+        err.flush();
+    }
+
+    private int run(ReportDirectory reportDirectory) {
         System.setProperty("java.awt.headless", "true");
         PrintWriter console = spec.commandLine().getOut();
         boolean interactive = System.console() != null;
@@ -197,23 +230,28 @@ public final class ReproduceCommand implements Callable<Integer> {
                 xor.solved() ? "XOR solved" : "NOT solved", xorSeconds);
 
         int aeEpochs = epochs != null ? epochs : quick ? QUICK_EPOCHS : AutoencoderSettings.REPORT_EPOCHS;
+        int batch = Math.min(batchSize, split.train().count());
+        if (batch < batchSize && pretrained == null) {
+            console.printf("note: --batch-size %d is more than the %,d training images: training full-batch%n",
+                    batchSize, batch);
+        }
         MnistPipelineSettings settings = new MnistPipelineSettings(
-                new AutoencoderSettings(aeEpochs, batchSize, AutoencoderSettings.REPORT_LEARNING_RATE, seed),
+                new AutoencoderSettings(aeEpochs, batch, AutoencoderSettings.REPORT_LEARNING_RATE, seed),
                 quick ? SvmSettings.quick(seed) : SvmSettings.standard(seed), 64);
         MnistPipelineResult result = MnistPipeline.run(be, split, mnist.test(), settings,
-                new ConsolePipelineListener(console, interactive, split.train().count(), batchSize), pretrained);
+                new ConsolePipelineListener(console, interactive, split.train().count(), batch), pretrained);
 
         double total = (System.nanoTime() - t0) / 1e9;
         String command = commandLine();
         ReproductionReport report = new ReproductionReport(command, started, total, be.name(), be.description(),
                 MachineInfo.current(), files, quick, seed, splitDescription, xorConfig, xor, xorSeconds, result);
         try {
-            ReportWriter.Written written = ReportWriter.write(report, out);
+            ReportWriter.Written written = reportDirectory.write(report);
             if (!written.fonts().usable()) {
                 spec.commandLine().getErr().println("warning: " + written.fonts().problem());
             }
         } catch (IOException e) {
-            spec.commandLine().getErr().println("error: could not write the report to " + out + ": " + e);
+            spec.commandLine().getErr().println("error: " + e.getMessage());
             return EXIT_OUTPUT;
         }
 
@@ -224,9 +262,9 @@ public final class ReproduceCommand implements Callable<Integer> {
                         : "loaded, not trained");
         console.printf(Locale.ROOT, "  SVM test accuracy: %.4f on the latent codes, %.4f on PCA-64%n",
                 result.latentSvm().testAccuracy(), result.pcaSvm().testAccuracy());
-        console.printf("  report written to %s%n", out.toAbsolutePath().normalize().resolve(ReportWriter.REPORT));
-        console.printf("  autoencoder saved as %s (SHA-256 %s)%n",
-                out.toAbsolutePath().normalize().resolve(ReportWriter.MODEL), result.autoencoder().model().sha256());
+        console.printf("  report written to %s%n", reportDirectory.path().resolve(ReportWriter.REPORT));
+        console.printf("  autoencoder saved as %s (SHA-256 %s)%n", reportDirectory.path().resolve(ReportWriter.MODEL),
+                result.autoencoder().model().sha256());
         console.flush();
         return 0;
     }

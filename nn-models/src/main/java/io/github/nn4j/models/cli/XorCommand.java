@@ -29,7 +29,7 @@ public final class XorCommand implements Callable<Integer> {
     @Option(names = "--learning-rate", defaultValue = "0.5", description = "SGD learning rate (default: ${DEFAULT-VALUE}).")
     double learningRate;
 
-    @Option(names = "--log-every", defaultValue = "2000", description = "Print the loss every N epochs (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--log-every", defaultValue = "2000", description = "Print the loss every N epochs, 0 for never (default: ${DEFAULT-VALUE}).")
     int logEvery;
 
     @Spec
@@ -37,6 +37,10 @@ public final class XorCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        OptionChecks check = new OptionChecks(spec);
+        check.atLeast("--epochs", epochs, 1);
+        check.positiveFinite("--learning-rate", learningRate);
+        check.atLeast("--log-every", logEvery, 0);
         PrintWriter out = spec.commandLine().getOut();
         Backend be = backend.resolve();
         out.printf("XOR on backend %s (%s), seed %d, %d epochs, lr %s%n", be.name(), be.description(), seed, epochs,

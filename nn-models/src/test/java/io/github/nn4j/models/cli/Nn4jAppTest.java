@@ -32,6 +32,21 @@ class Nn4jAppTest {
     }
 
     @Test
+    void xorRefusesBadOptionValuesBeforeTraining() {
+        String[][] cases = {{"--epochs", "0"}, {"--learning-rate", "0"}, {"--learning-rate", "Infinity"},
+            {"--learning-rate", "NaN"}, {"--log-every", "-1"}};
+        for (String[] c : cases) {
+            err.getBuffer().setLength(0);
+            out.getBuffer().setLength(0);
+
+            assertThat(run("xor", "--backend", "pure", c[0], c[1])).as(c[0] + " " + c[1]).isEqualTo(2);
+
+            assertThat(err.toString()).startsWith("Invalid value for option '" + c[0] + "': " + c[1] + " (must be ");
+            assertThat(out.toString()).isEmpty();
+        }
+    }
+
+    @Test
     void unknownBackendFailsWithTheListOfBackends() {
         assertThat(run("xor", "--backend", "nosuch")).isEqualTo(Nn4jApp.EXIT_BACKEND_UNAVAILABLE);
         assertThat(err.toString()).contains("No backend named 'nosuch'").contains("pure (available)");

@@ -78,6 +78,44 @@ class ReproduceCommandTest {
     }
 
     @Test
+    void badOptionValuesAreRefusedBeforeAnyWorkInPicocliWords() throws IOException {
+        Path file = Files.writeString(root.resolve("a-file"), "x");
+        String[][] cases = {
+            {"--epochs", "0"}, {"--epochs", "-1"}, {"--batch-size", "0"}, {"--mirror", "ftp://x/"},
+            {"--offline", "--mirror", "ftp://x/"}, {"--mirror", "http:///nohost"}, {"--out", "/proc/nn4j-report"},
+            {"--out", file.toString()}, {"--data", root.resolve("typo").toString()}, {"--data", file.toString()}};
+        String[] expected = {
+            "Invalid value for option '--epochs': 0 (must be at least 1)",
+            "Invalid value for option '--epochs': -1 (must be at least 1)",
+            "Invalid value for option '--batch-size': 0 (must be at least 1)",
+            "Invalid value for option '--mirror': ftp://x/ (download URL must be http:// or https://, got ftp://x/)",
+            "Invalid value for option '--mirror': ftp://x/ (download URL must be http:// or https://, got ftp://x/)",
+            "Invalid value for option '--mirror': http:///nohost (download URL has no host: http:///nohost)",
+            "Invalid value for option '--out': /proc/nn4j-report (cannot write in /proc: ",
+            "Invalid value for option '--out': " + file + " (" + file + " is a file, not a directory)",
+            "Invalid value for option '--data': " + root.resolve("typo") + " (no such directory)",
+            "Invalid value for option '--data': " + file + " (not a directory)"};
+        for (int i = 0; i < cases.length; i++) {
+            out.getBuffer().setLength(0);
+            err.getBuffer().setLength(0);
+            String[] args = new String[cases[i].length + 2];
+            args[0] = "--backend";
+            args[1] = "pure";
+            System.arraycopy(cases[i], 0, args, 2, cases[i].length);
+            if (cases[i][0].equals("--out") && !Files.isDirectory(Path.of("/proc/self"))) {
+                continue; // no /proc here
+            }
+
+            int exit = run(args);
+
+            assertThat(exit).as(String.join(" ", cases[i])).isEqualTo(2);
+            assertThat(err.toString()).as(String.join(" ", cases[i])).startsWith(expected[i]).contains("Usage:");
+            assertThat(out.toString()).as("nothing ran").isEmpty();
+        }
+        assertThat(Files.readString(file)).isEqualTo("x");
+    }
+
+    @Test
     void offlineWithoutDataFailsNamingEveryPlaceItLooked() {
         Path data = root.resolve("my-data");
         environment.put(MnistLocator.ENV, data.toString());
@@ -152,14 +190,19 @@ class ReproduceCommandTest {
 
         int refused = runQuick(data, report);
         String refusal = err.toString();
-        int exit = runQuick(data, report, "--no-verify");
+        int exit = runQuick(data, report, "--no-verify", "--batch-size", "100000");
 
         assertThat(refused).isEqualTo(ReproduceCommand.EXIT_DATA);
         assertThat(refusal).contains(data.resolve("train-images-idx3-ubyte") + ": SHA-256 mismatch, expected "
                 + MnistCatalog.OFFICIAL.spec(MnistPart.TRAIN_IMAGES).rawSha256())
                 .contains("the published one of the official MNIST file", "put a SHA256SUMS file beside", "--no-verify");
         assertThat(exit).as(err.toString()).isZero();
+        // a batch larger than the training set: full-batch, and said so
+        assertThat(out.toString()).contains("note: --batch-size 100000 is more than the 280 training images: "
+                + "training full-batch");
         assertThat(Files.readString(report.resolve(ReportWriter.REPORT)))
+                .contains(", 1 epochs, full batch (every step on all the images), on 280 images;")
+                .doesNotContain("mini-batches of")
                 .contains("- Data: **not MNIST**: an IDX data set in MNIST's layout from " + data
                         + " (--data); **not verified** (`--no-verify`)")
                 .contains("`t10k-images-idx3-ubyte` `" + Sha256.of(data.resolve("t10k-images-idx3-ubyte")) + "`");
