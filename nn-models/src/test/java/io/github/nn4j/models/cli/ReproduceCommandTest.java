@@ -187,16 +187,23 @@ class ReproduceCommandTest {
     void withNoVerifyAnUnverifiableDataSetRunsAndTheReportSaysItWasNotVerified() throws IOException {
         Path data = SyntheticDigits.write(root.resolve("digits"), 300, 60, false);
         Path report = root.resolve("report");
+        // found through NN4J_DATA, while --data names a directory without data: that deserves a warning
+        environment.put(MnistLocator.ENV, data.toString());
+        Path empty = Files.createDirectories(root.resolve("empty"));
 
-        int refused = runQuick(data, report);
+        int refused = runQuick(empty, report);
         String refusal = err.toString();
-        int exit = runQuick(data, report, "--no-verify", "--batch-size", "100000");
+        err.getBuffer().setLength(0);
+        int exit = runQuick(empty, report, "--no-verify", "--batch-size", "100000");
 
         assertThat(refused).isEqualTo(ReproduceCommand.EXIT_DATA);
         assertThat(refusal).contains(data.resolve("train-images-idx3-ubyte") + ": SHA-256 mismatch, expected "
                 + MnistCatalog.OFFICIAL.spec(MnistPart.TRAIN_IMAGES).rawSha256())
                 .contains("the published one of the official MNIST file", "put a SHA256SUMS file beside", "--no-verify");
         assertThat(exit).as(err.toString()).isZero();
+        assertThat(err.toString()).contains("warning: --data " + empty + " was not used (" + empty + ": none of the "
+                + "four files; " + empty.resolve("mnist") + ": does not exist); using the data in " + data
+                + " (NN4J_DATA)");
         // a batch larger than the training set: full-batch, and said so
         assertThat(out.toString()).contains("note: --batch-size 100000 is more than the 280 training images: "
                 + "training full-batch");
@@ -204,7 +211,7 @@ class ReproduceCommandTest {
                 .contains(", 1 epochs, full batch (every step on all the images), on 280 images;")
                 .doesNotContain("mini-batches of")
                 .contains("- Data: **not MNIST**: an IDX data set in MNIST's layout from " + data
-                        + " (--data); **not verified** (`--no-verify`)")
+                        + " (NN4J_DATA); **not verified** (`--no-verify`)")
                 .contains("`t10k-images-idx3-ubyte` `" + Sha256.of(data.resolve("t10k-images-idx3-ubyte")) + "`");
     }
 }

@@ -76,6 +76,8 @@ public final class ChildJvm {
     private final List<String> jvmOptions = new ArrayList<>();
     private final Map<String, String> environment = new LinkedHashMap<>();
     private final List<String> prefix = new ArrayList<>();
+    private final List<String> extraClassPath = new ArrayList<>();
+    private Path workingDirectory;
 
     private ChildJvm(Set<Module> modules, Predicate<String> alsoDrop) {
         this.modules = modules;
@@ -98,6 +100,8 @@ public final class ChildJvm {
         c.jvmOptions.addAll(jvmOptions);
         c.environment.putAll(environment);
         c.prefix.addAll(prefix);
+        c.extraClassPath.addAll(extraClassPath);
+        c.workingDirectory = workingDirectory;
         return c;
     }
 
@@ -119,6 +123,18 @@ public final class ChildJvm {
      */
     public ChildJvm through(String... command) {
         prefix.addAll(List.of(command));
+        return this;
+    }
+
+    /** Appends a directory or jar to the class path. */
+    public ChildJvm classPathEntry(Path entry) {
+        extraClassPath.add(entry.toString());
+        return this;
+    }
+
+    /** Runs the child in {@code dir} (by default, this JVM's working directory). */
+    public ChildJvm workingDirectory(Path dir) {
+        workingDirectory = dir;
         return this;
     }
 
@@ -145,6 +161,7 @@ public final class ChildJvm {
                 kept.add(entry);
             }
         }
+        kept.addAll(extraClassPath);
         return String.join(File.pathSeparator, kept);
     }
 
@@ -183,6 +200,9 @@ public final class ChildJvm {
         ProcessBuilder pb = new ProcessBuilder(command);
         pb.environment().remove("NN4J_BACKEND"); // the test decides, not the environment of the build
         pb.environment().putAll(environment);
+        if (workingDirectory != null) {
+            pb.directory(workingDirectory.toFile());
+        }
         pb.redirectOutput(stdout.toFile()).redirectError(stderr.toFile());
         return pb.start();
     }
