@@ -172,7 +172,7 @@ public final class FileDownloader {
             }
             Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             moved = true;
-            syncDirectory(targetDir);
+            DirectorySync.force(targetDir);
             LOG.info("Downloaded {} to {}", uri, target);
             listener.finished(name, target);
             return target;
@@ -302,14 +302,6 @@ public final class FileDownloader {
         }
     }
 
-    /** Makes the rename durable; some file systems do not allow opening a directory, which is harmless. */
-    private static void syncDirectory(Path dir) {
-        try (FileChannel ch = FileChannel.open(dir, StandardOpenOption.READ)) {
-            ch.force(true);
-        } catch (IOException | UnsupportedOperationException e) {
-            LOG.debug("Could not fsync directory {}: {}", dir, e.toString());
-        }
-    }
 
     /**
      * Enforces the idle and total time limits on a body being read: a daemon thread closes the body when either

@@ -1,15 +1,14 @@
 package io.github.nn4j.models.reporting;
 
+import io.github.nn4j.models.mnist.DirectorySync;
 import io.github.nn4j.models.mnist.FileProblems;
 import java.io.IOException;
 import java.io.InterruptedIOException;
-import java.nio.channels.FileChannel;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -162,7 +161,7 @@ public final class ReportDirectory implements AutoCloseable {
     }
 
     private void swap(Path stage) throws IOException {
-        syncDirectory(stage);
+        DirectorySync.force(stage);
         if (!Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
             move(stage, target, "the new report could not be moved into place");
         } else {
@@ -178,7 +177,7 @@ public final class ReportDirectory implements AutoCloseable {
             }
             deleteTree(old);
         }
-        syncDirectory(parent);
+        DirectorySync.force(parent);
     }
 
     private void move(Path from, Path to, String what) throws IOException {
@@ -335,14 +334,6 @@ public final class ReportDirectory implements AutoCloseable {
             });
         } catch (IOException e) {
             LOG.warn("Could not delete {}: {}", root, e.toString());
-        }
-    }
-
-    private static void syncDirectory(Path dir) {
-        try (FileChannel ch = FileChannel.open(dir, StandardOpenOption.READ)) {
-            ch.force(true);
-        } catch (IOException | UnsupportedOperationException e) {
-            LOG.debug("Could not fsync directory {}: {}", dir, e.toString());
         }
     }
 }

@@ -2,8 +2,9 @@ package io.github.nn4j.models.reporting;
 
 import io.github.nn4j.models.autoencoder.AutoencoderResult;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
@@ -104,8 +105,16 @@ public final class ReportWriter {
         return new Written(dir, written, fonts);
     }
 
+    /** Writes a new file and flushes it to disk, so that the directory swapped in later holds it whole. */
     private static void put(Path dir, String name, byte[] data, List<String> written) throws IOException {
-        Files.write(dir.resolve(name), data, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+        try (FileChannel out = FileChannel.open(dir.resolve(name), StandardOpenOption.CREATE_NEW,
+                StandardOpenOption.WRITE)) {
+            ByteBuffer bytes = ByteBuffer.wrap(data);
+            while (bytes.hasRemaining()) {
+                out.write(bytes);
+            }
+            out.force(true);
+        }
         written.add(name);
     }
 }

@@ -12,7 +12,6 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -47,15 +46,8 @@ class PermissionMessagesTest {
             prefix = new String[0];
             return;
         }
-        Process p;
-        try {
-            p = new ProcessBuilder("unshare", "-U", "true").redirectErrorStream(true).start();
-        } catch (IOException e) {
-            assumeTrue(false, "running as root without unshare: permissions cannot be tested (" + e.getMessage() + ")");
-            return;
-        }
-        assumeTrue(p.waitFor(10, TimeUnit.SECONDS) && p.exitValue() == 0,
-                "running as root and unshare -U fails: permissions cannot be tested");
+        assumeTrue(ChildJvm.succeeds("unshare", "-U", "true"),
+                "running as root, and unshare -U is missing or fails: permissions cannot be tested");
         prefix = new String[] {"unshare", "-U"};
     }
 

@@ -12,7 +12,6 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -42,15 +41,8 @@ class FontlessMachineTest {
     @BeforeAll
     static void needsRootAndUnshare() throws Exception {
         assumeTrue(System.getProperty("os.name").startsWith("Linux"), "a private mount namespace needs Linux");
-        Process p;
-        try {
-            p = new ProcessBuilder("unshare", "-m", "true").redirectErrorStream(true).start();
-        } catch (IOException e) {
-            assumeTrue(false, "unshare is not installed (" + e.getMessage() + "): the fontless machine is not tested");
-            return;
-        }
-        boolean done = p.waitFor(10, TimeUnit.SECONDS);
-        assumeTrue(done && p.exitValue() == 0, "unshare -m fails here (needs root): the fontless machine is not tested");
+        assumeTrue(ChildJvm.succeeds("unshare", "-m", "true"),
+                "unshare -m is missing or fails here (it needs root): the fontless machine is not tested");
     }
 
     private static ChildJvm inNamespace(String mounts) {

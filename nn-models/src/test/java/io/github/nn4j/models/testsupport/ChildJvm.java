@@ -138,6 +138,24 @@ public final class ChildJvm {
         return this;
     }
 
+    /**
+     * Whether {@code command} runs and exits with status 0 within 10 s, e.g. {@code unshare -m true} to learn whether
+     * this machine allows private mount namespaces.
+     */
+    public static boolean succeeds(String... command) throws InterruptedException {
+        try {
+            Process p = new ProcessBuilder(command).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            if (!p.waitFor(10, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+                return false;
+            }
+            return p.exitValue() == 0;
+        } catch (IOException e) {
+            return false; // not installed
+        }
+    }
+
     /** The test JVM's class path (Surefire exposes it even when it starts the JVM through a manifest-only jar). */
     public static List<String> testClassPath() {
         String cp = System.getProperty("surefire.test.class.path");
