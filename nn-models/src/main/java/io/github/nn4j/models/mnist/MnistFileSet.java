@@ -21,9 +21,12 @@ public record MnistFileSet(DataDirectory directory, Map<MnistPart, Path> files, 
 
     /** What the files' digests were checked against. */
     public enum Verification {
-        /** The published digests of the official MNIST files. */
+        /**
+         * The published digests of the official MNIST files (and the {@value Sha256Sums#FILE_NAME} file beside them,
+         * if there is one).
+         */
         PUBLISHED_MNIST,
-        /** The {@value Sha256Sums#FILE_NAME} file beside the data. */
+        /** The {@value Sha256Sums#FILE_NAME} file beside the data, which is not MNIST's. */
         SHA256SUMS,
         /** Nothing: verification was switched off. */
         NONE

@@ -136,7 +136,7 @@ class MnistLocatorTest {
         MnistFileSet asPublished = offline(dir).locate();
         MnistFileSet asOther = new MnistLocator(other, List.of(new DataDirectory(dir, "--data")), root, null).locate();
 
-        assertThat(asPublished.verification()).isEqualTo(MnistFileSet.Verification.SHA256SUMS);
+        assertThat(asPublished.verification()).isEqualTo(MnistFileSet.Verification.PUBLISHED_MNIST);
         assertThat(asPublished.official()).isTrue();
         assertThat(asOther.verification()).isEqualTo(MnistFileSet.Verification.SHA256SUMS);
         assertThat(asOther.official()).isFalse();
