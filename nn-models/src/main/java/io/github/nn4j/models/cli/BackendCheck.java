@@ -13,7 +13,8 @@ import java.util.ServiceLoader;
 /**
  * The program {@link BackendsCommand} runs in a JVM of its own for each backend: {@code BackendCheck NAME} probes and
  * creates backend NAME as {@code --backend NAME} does (and no other backend: nothing else is loaded in this JVM),
- * multiplies two small matrices and trains the XOR network for a few epochs on it. It prints {@code status=ok} and {@code description=...}, or {@code status=unavailable} / {@code status=failed}
+ * multiplies two small matrices and trains the XOR network for a few epochs on it. It prints {@code status=ok} and
+ * {@code description=...}, or {@code status=unavailable} / {@code status=failed}
  * and {@code reason=...}, one per line.
  */
 public final class BackendCheck {

@@ -29,7 +29,8 @@ public final class XorCommand implements Callable<Integer> {
     @Option(names = "--learning-rate", defaultValue = "0.5", description = "SGD learning rate (default: ${DEFAULT-VALUE}).")
     double learningRate;
 
-    @Option(names = "--log-every", defaultValue = "2000", description = "Print the loss every N epochs, 0 for never (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--log-every", defaultValue = "2000",
+            description = "Print the loss every N epochs, 0 for never (default: ${DEFAULT-VALUE}).")
     int logEvery;
 
     @Spec

@@ -45,8 +45,8 @@ public class MnistNotFoundException extends IOException {
         for (int i = 0; i < searched.size(); i++) {
             sb.append("\n  ").append(i + 1).append(". ").append(searched.get(i));
         }
-        sb.append("\nExpected in one directory, gzipped or not (without .gz): ").append(String.join(", ", expectedFiles))
-                .append('.');
+        sb.append("\nExpected in one directory, gzipped or not (without .gz): ")
+                .append(String.join(", ", expectedFiles)).append('.');
         sb.append("\nGet them from ").append(MnistLocator.DEFAULT_MIRROR)
                 .append(" (or another MNIST mirror) on a machine with network access.");
         return sb.toString();
