@@ -2,6 +2,7 @@ package io.github.nn4j.models.cli;
 
 import io.github.nn4j.api.network.EpochStats;
 import io.github.nn4j.api.network.TrainingListener;
+import io.github.nn4j.api.network.TrainingWarning;
 import java.io.PrintWriter;
 import java.util.ArrayDeque;
 import java.util.Locale;
@@ -9,7 +10,8 @@ import java.util.Locale;
 /**
  * A console progress bar for {@code Network.fit}: while an epoch runs, one line redrawn in place (only on an
  * interactive terminal) with the bar, the running loss, samples per second and the time left; after each
- * epoch, a permanent line with the epoch's loss, validation loss, throughput and ETA.
+ * epoch, a permanent line with the epoch's loss, validation loss, throughput and ETA; a line for each training
+ * warning.
  */
 final class EpochProgressBar implements TrainingListener {
     private static final int WIDTH = 30;
@@ -77,6 +79,12 @@ final class EpochProgressBar implements TrainingListener {
         out.printf(Locale.ROOT, "%s  epoch %3d/%d  loss %.4f%s  %5.1f s  %,7.0f samples/s  ETA %s%n",
                 interactive ? "\r" + " ".repeat(WIDTH + 60) + "\r" : "", s.epoch(), s.epochs(), s.loss(), validation,
                 s.elapsedNanos() / 1e9, s.samplesPerSecond(), clock(eta));
+        out.flush();
+    }
+
+    @Override
+    public void onWarning(TrainingWarning w) {
+        out.printf(Locale.ROOT, "%s  warning, %s%n", interactive ? "\r" + " ".repeat(WIDTH + 60) + "\r" : "", w);
         out.flush();
     }
 

@@ -3,6 +3,7 @@ package io.github.nn4j.models.cli;
 import io.github.nn4j.api.backend.Backend;
 import io.github.nn4j.api.network.EpochStats;
 import io.github.nn4j.api.network.TrainingListener;
+import io.github.nn4j.api.network.TrainingWarning;
 import io.github.nn4j.models.xor.XorExperiment;
 import java.io.PrintWriter;
 import java.util.Locale;
@@ -52,6 +53,11 @@ public final class XorCommand implements Callable<Integer> {
                 if (logEvery > 0 && (s.epoch() % logEvery == 0 || s.epoch() == 1)) {
                     out.printf(Locale.ROOT, "  epoch %6d  loss %.6f%n", s.epoch(), s.loss());
                 }
+            }
+
+            @Override
+            public void onWarning(TrainingWarning w) {
+                out.printf(Locale.ROOT, "  warning, %s%n", w);
             }
         };
         XorExperiment.Result r = XorExperiment.run(be, new XorExperiment.Config(epochs, learningRate, seed), printer);

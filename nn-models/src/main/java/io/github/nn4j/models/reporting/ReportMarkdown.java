@@ -1,5 +1,7 @@
 package io.github.nn4j.models.reporting;
 
+import io.github.nn4j.api.network.TrainingHistory;
+import io.github.nn4j.api.network.TrainingWarning;
 import io.github.nn4j.models.autoencoder.AutoencoderResult;
 import io.github.nn4j.models.mnist.MnistFileSet;
 import io.github.nn4j.models.mnist.MnistPart;
@@ -102,6 +104,7 @@ public final class ReportMarkdown {
                     XorExperiment.TARGETS[i][0], xor.predictions()[i], xor.thresholded()[i]));
         }
         md.append("\n").append(chart(fonts, "XOR loss", ReportWriter.LOSS_XOR));
+        md.append(trainingWarnings(xor.history()));
 
         md.append("## Autoencoder\n\n");
         if (ae.model().loaded()) {
@@ -124,6 +127,7 @@ public final class ReportMarkdown {
                 ae.testError().perPixelMean()));
         if (!ae.model().loaded()) {
             md.append(chart(fonts, "Autoencoder loss", ReportWriter.LOSS_AE));
+            md.append(trainingWarnings(ae.history()));
         }
         md.append(f("The autoencoder is saved beside this report as [`%s`](%s) (SHA-256 `%s`), a safetensors file: "
                 + "layers 0–3 are the encoder (Dense 784→128, ReLU, Dense 128→64, ReLU; tensors `layers.0.*` and "
@@ -249,6 +253,18 @@ public final class ReportMarkdown {
     static String duration(double seconds) {
         long s = Math.round(seconds);
         return s < 60 ? f("%.1f s", seconds) : f("%.0f s (%d min %02d s)", seconds, s / 60, s % 60);
+    }
+
+    /** What training warned about (see {@code TrainingWarning}), or nothing for a healthy run. */
+    private static String trainingWarnings(TrainingHistory history) {
+        if (history.warnings().isEmpty()) {
+            return "";
+        }
+        StringBuilder sb = new StringBuilder("**Training warnings** (the run went wrong although every loss is finite):\n\n");
+        for (TrainingWarning w : history.warnings()) {
+            sb.append("- ").append(w).append('\n');
+        }
+        return sb.append('\n').toString();
     }
 
     private static String f(String format, Object... args) {

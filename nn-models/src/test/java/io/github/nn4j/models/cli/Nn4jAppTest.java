@@ -32,6 +32,14 @@ class Nn4jAppTest {
     }
 
     @Test
+    void xorWithAHugeLearningRateSaysWhatWentWrong() {
+        assertThat(run("xor", "--backend", "pure", "--learning-rate", "1e6", "--epochs", "30")).isEqualTo(1);
+        assertThat(out.toString()).contains("NOT solved")
+                .contains("warning, epoch 1: a parameter has magnitude")
+                .contains("warning, epoch 11: training has stalled");
+    }
+
+    @Test
     void xorRefusesBadOptionValuesBeforeTraining() {
         String[][] cases = {{"--epochs", "0"}, {"--learning-rate", "0"}, {"--learning-rate", "Infinity"},
             {"--learning-rate", "NaN"}, {"--log-every", "-1"}};

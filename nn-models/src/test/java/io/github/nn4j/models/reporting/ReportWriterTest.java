@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.nn4j.api.network.EpochStats;
 import io.github.nn4j.api.network.TrainingHistory;
+import io.github.nn4j.api.network.TrainingWarning;
 import io.github.nn4j.models.autoencoder.AutoencoderModel;
 import io.github.nn4j.models.autoencoder.AutoencoderResult;
 import io.github.nn4j.models.autoencoder.AutoencoderSettings;
@@ -93,6 +94,10 @@ class ReportWriterTest {
     }
 
     static ReproductionReport report(MnistFileSet data, AutoencoderModel model) {
+        return report(data, model, List.of());
+    }
+
+    static ReproductionReport report(MnistFileSet data, AutoencoderModel model, List<TrainingWarning> xorWarnings) {
         int[] truth = new int[100];
         int[] predicted = new int[100];
         for (int i = 0; i < 100; i++) {
@@ -115,10 +120,22 @@ class ReportWriterTest {
         MnistPipelineResult mnist = new MnistPipelineResult(56_000, 4_000, 10_000, ae,
                 svm("autoencoder latent (64)", 0.99, truth, predicted), 12.5, svm("PCA-64", 0.98, truth, predicted));
         XorExperiment.Result xor = new XorExperiment.Result(new double[] {0.01, 0.98, 0.99, 0.02},
-                new int[] {0, 1, 1, 0}, history(0.25, 200, false), "pure");
+                new int[] {0, 1, 1, 0}, new TrainingHistory(history(0.25, 200, false).epochs(), xorWarnings), "pure");
         return new ReproductionReport("./nn4j reproduce", Instant.parse("2026-01-02T03:04:05Z"), 754.2, "pure",
                 "pure Java", MachineInfo.current(), data, false, 42, "stratified, seed 42",
                 XorExperiment.Config.report(42), xor, 1.5, mnist);
+    }
+
+    @Test
+    void trainingWarningsAreListedAndAHealthyRunHasNone() throws IOException {
+        ReportWriter.write(report(), dir);
+        assertThat(Files.readString(dir.resolve(ReportWriter.REPORT))).doesNotContain("Training warnings");
+        TrainingWarning w = new TrainingWarning(1, TrainingWarning.Kind.WEIGHTS_EXPLODING,
+                "a parameter has magnitude 2.010e+04, beyond the limit 1000");
+        ReportWriter.write(report(officialMnist(), trainedModel(), List.of(w)), dir);
+        assertThat(Files.readString(dir.resolve(ReportWriter.REPORT)))
+                .contains("**Training warnings**")
+                .contains("- epoch 1: a parameter has magnitude 2.010e+04, beyond the limit 1000");
     }
 
     @Test
