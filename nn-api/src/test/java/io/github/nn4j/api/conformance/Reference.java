@@ -1,58 +1,44 @@
 package io.github.nn4j.api.conformance;
 
 import io.github.nn4j.api.tensor.Shape;
-import java.util.Random;
 
-/** Plain, obviously correct double-precision reference implementations the conformance suite compares against. */
+/** Reference results of the matrix operations, with the bound each element is held to. */
 final class Reference {
     private Reference() {
     }
 
-    /** Row-major {@code [r, c]} element of a possibly transposed operand. */
-    static double at(double[] m, Shape s, boolean transposed, int i, int j) {
-        return transposed ? m[j * s.cols() + i] : m[i * s.cols() + j];
+    /** Expected values and their bounds, element by element. */
+    record Expected(double[] values, double[] bounds) {
     }
 
-    /** {@code alpha * op(a) op(b) + beta * c}, and the error scale {@code |alpha| sum|a||b| + |beta c|} per element. */
-    static double[][] gemm(double alpha, double[] a, Shape sa, boolean ta, double[] b, Shape sb, boolean tb,
-                           double beta, double[] c, int m, int n) {
+    /**
+     * {@code α op(a) op(b) + β c} ({@code c} ignored, even NaN, when {@code β == 0}) from compensated dot products,
+     * each element with its bound {@link Tolerance#dot} (plus the double rounding of the reference's own scaling).
+     */
+    static Expected gemm(Tolerance tol, double alpha, double[] a, Shape sa, boolean ta, double[] b, Shape sb,
+                         boolean tb, double beta, double[] c, int m, int n) {
         int k = ta ? sa.rows() : sa.cols();
-        double[] out = new double[m * n];
-        double[] scale = new double[m * n];
+        // op(a)[i, p] = a[i * aRow + p * aCol]; op(b)[p, j] = b[p * bRow + j * bCol]
+        int aRow = ta ? 1 : sa.cols();
+        int aCol = ta ? sa.cols() : 1;
+        int bRow = tb ? 1 : sb.cols();
+        int bCol = tb ? sb.cols() : 1;
+        double[] values = new double[m * n];
+        double[] bounds = new double[m * n];
+        double doubleU = Math.ulp(1.0) / 2;
         for (int i = 0; i < m; i++) {
             for (int j = 0; j < n; j++) {
-                double s = 0;
-                double sabs = 0;
-                for (int p = 0; p < k; p++) {
-                    double x = at(a, sa, ta, i, p) * at(b, sb, tb, p, j);
-                    s += x;
-                    sabs += Math.abs(x);
+                double dot = ReferenceMath.dot(a, i * aRow, aCol, b, j * bCol, bRow, k);
+                double scale = ReferenceMath.dotOfAbs(a, i * aRow, aCol, b, j * bCol, bRow, k) * Math.abs(alpha);
+                double old = 0;
+                if (beta != 0) {
+                    old = beta * c[i * n + j];
+                    scale += Math.abs(old);
                 }
-                double old = beta == 0 ? 0 : beta * c[i * n + j];
-                out[i * n + j] = alpha * s + old;
-                scale[i * n + j] = Math.abs(alpha) * sabs + Math.abs(old);
+                values[i * n + j] = alpha * dot + old;
+                bounds[i * n + j] = tol.dot(k, scale) + 3 * doubleU * scale;
             }
         }
-        return new double[][] {out, scale};
-    }
-
-    static double[] uniform(Random random, int n, double low, double high) {
-        double[] x = new double[n];
-        for (int i = 0; i < n; i++) {
-            x[i] = low + (high - low) * random.nextDouble();
-        }
-        return x;
-    }
-
-    /** Values rounded to float when the tensor is FLOAT32, so the reference sees exactly what the backend stores. */
-    static double[] representable(double[] x, boolean float32) {
-        if (!float32) {
-            return x;
-        }
-        double[] r = new double[x.length];
-        for (int i = 0; i < x.length; i++) {
-            r[i] = (float) x[i];
-        }
-        return r;
+        return new Expected(values, bounds);
     }
 }
