@@ -1,7 +1,6 @@
 package io.github.nn4j.backend.pure;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -35,8 +34,7 @@ class FreshJvmAllocationTest {
 
     @BeforeEach
     void needsVectorModule() {
-        assumeTrue(KernelSelection.vectorModulePresent(),
-                "SIMD allocation checked only in the test run with --add-modules jdk.incubator.vector");
+        SimdExpectation.requireVectorModule();
     }
 
     @Test

@@ -1,13 +1,11 @@
 package io.github.nn4j.backend.pure;
 
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import org.junit.jupiter.api.Named;
 
 /**
- * The pure backends the tests compare: scalar kernels always, SIMD kernels when this JVM has the Vector
- * API module, each with one or two threads. Instances are cached because each owns worker threads.
+ * The pure backends the tests compare: scalar kernels always, SIMD kernels when this JVM has the Vector API
+ * module, each with a chosen thread count. Instances are cached because each owns worker threads.
  */
 final class KernelSets {
     private static final Map<String, PureBackend> CACHE = new ConcurrentHashMap<>();
@@ -36,20 +34,10 @@ final class KernelSets {
     }
 
     /**
-     * The backend variant this JVM selects, with the given thread count: SIMD kernels when the Vector API
-     * module is present, else scalar ones. (The build runs the tests once in each kind of JVM.)
+     * The kernel set this JVM selects (SIMD when the Vector API module is present, else scalar; the build runs the
+     * tests once in each kind of JVM), with {@code threads} threads.
      */
-    static List<PureBackend> all(int threads) {
-        return List.of(KernelSelection.vectorModulePresent() ? vector(threads) : scalar(threads));
-    }
-
-    /** {@code backend} labelled by its description, for parameterized test names. */
-    static Named<PureBackend> named(PureBackend backend) {
-        return Named.of(backend.description(), backend);
-    }
-
-    /** Every variant with two threads (the GEMM's parallel path is taken for large products). */
-    static List<PureBackend> all() {
-        return all(2);
+    static PureBackend selected(int threads) {
+        return KernelSelection.vectorModulePresent() ? vector(threads) : scalar(threads);
     }
 }

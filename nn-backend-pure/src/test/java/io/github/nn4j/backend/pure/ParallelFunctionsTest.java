@@ -1,7 +1,6 @@
 package io.github.nn4j.backend.pure;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assumptions.assumeThat;
 
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.BeforeEach;
@@ -21,8 +20,7 @@ class ParallelFunctionsTest {
 
     @BeforeEach
     void needsVectorModule() {
-        assumeThat(KernelSelection.vectorModulePresent()).as("module jdk.incubator.vector is absent; run with"
-                + " --add-modules jdk.incubator.vector (the build's second test execution does)").isTrue();
+        SimdExpectation.requireVectorModule();
     }
 
     @Test

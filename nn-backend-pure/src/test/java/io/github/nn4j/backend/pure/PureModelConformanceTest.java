@@ -9,7 +9,8 @@ import io.github.nn4j.api.conformance.ModelConformanceTest;
  * {@code --add-modules jdk.incubator.vector}.
  */
 class PureModelConformanceTest extends ModelConformanceTest {
-    private static final Backend BACKEND = new PureBackendProvider().create();
+    /** As the provider creates it, but with at least two threads so that the parallel paths run on any machine. */
+    private static final Backend BACKEND = new PureBackend(Math.max(2, ThreadSetting.threads()));
 
     @Override
     protected Backend backend() {

@@ -1,7 +1,5 @@
 package io.github.nn4j.backend.pure;
 
-import static org.assertj.core.api.Assumptions.assumeThat;
-
 import java.util.SplittableRandom;
 import java.util.function.DoubleUnaryOperator;
 import org.junit.jupiter.api.BeforeEach;
@@ -9,7 +7,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The SIMD exp, sigmoid and tanh against {@link Math} in ulps, over the whole double range, the float
- * range, and the special values; only where the Vector API module is present.
+ * range, and the special values; only where the Vector API module is present
+ * (and failing where it should be, {@link SimdExpectation}).
  */
 class VectorFunctionsTest {
     private static final double[] SPECIAL = {0.0, -0.0, Double.NaN, Double.POSITIVE_INFINITY,
@@ -18,8 +17,7 @@ class VectorFunctionsTest {
 
     @BeforeEach
     void needsVectorModule() {
-        assumeThat(KernelSelection.vectorModulePresent()).as("module jdk.incubator.vector is absent; run with"
-                + " --add-modules jdk.incubator.vector (the build's second test execution does)").isTrue();
+        SimdExpectation.requireVectorModule();
     }
 
     private static double[] inputs() {
