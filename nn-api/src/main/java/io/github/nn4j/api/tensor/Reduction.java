@@ -1,6 +1,10 @@
 package io.github.nn4j.api.tensor;
 
-/** Reductions of all elements of a tensor to one number, computed in at least the tensor's precision. */
+/**
+ * Reductions of all elements of a tensor to one number. Sums are accumulated in double precision whatever the
+ * tensor's dtype (the conformance suite holds them to the error bound of double accumulation); max and min are
+ * exact.
+ */
 public enum Reduction {
     /** Sum of the elements. */
     SUM,
