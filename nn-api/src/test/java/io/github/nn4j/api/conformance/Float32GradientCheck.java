@@ -11,6 +11,7 @@ import io.github.nn4j.api.tensor.DType;
 import io.github.nn4j.api.tensor.Shape;
 import io.github.nn4j.api.tensor.Tensor;
 import java.util.Random;
+import java.util.function.DoubleSupplier;
 
 /**
  * Gradient checks in FLOAT32: the analytic gradient against central differences {@code (f(x+h) - f(x-h)) / 2h} of
@@ -98,7 +99,8 @@ final class Float32GradientCheck {
                     for (int j = 0; j < n; j++) {
                         scale += Math.abs(g[i * n + j] * w[p * n + j]);
                     }
-                    double numeric = difference(dense, input, x, i * k + p, g, DENSE_STEP);
+                    double numeric = difference(x, i * k + p, DENSE_STEP, input,
+                            () -> objective(dense.forward(input, true), g));
                     double forward = denseForwardError(x, w, b, g, m, k, n, i, -1);
                     check("dense input", i * k + p, dx[i * k + p], numeric, tol.dot(n, scale) + forward);
                 }
@@ -109,7 +111,8 @@ final class Float32GradientCheck {
                     for (int i = 0; i < m; i++) {
                         scale += Math.abs(x[i * k + p] * g[i * n + j]);
                     }
-                    double numeric = difference(dense, input, w, p * n + j, g, DENSE_STEP, dense.weight().value());
+                    double numeric = difference(w, p * n + j, DENSE_STEP, dense.weight().value(),
+                            () -> objective(dense.forward(input, true), g));
                     double forward = denseForwardError(x, w, b, g, m, k, n, -1, j);
                     check("dense weight", p * n + j, dw[p * n + j], numeric, tol.dot(m, scale) + forward);
                 }
@@ -119,7 +122,8 @@ final class Float32GradientCheck {
                 for (int i = 0; i < m; i++) {
                     scale += Math.abs(g[i * n + j]);
                 }
-                double numeric = difference(dense, input, b, j, g, DENSE_STEP, dense.bias().value());
+                double numeric = difference(b, j, DENSE_STEP, dense.bias().value(),
+                        () -> objective(dense.forward(input, true), g));
                 double forward = denseForwardError(x, w, b, g, m, k, n, -1, j);
                 check("dense bias", j, db[j], numeric, tol.sumAlong(m, scale) + forward);
             }
@@ -150,23 +154,21 @@ final class Float32GradientCheck {
         return 2 * sum / (2 * DENSE_STEP);
     }
 
-    /** The central difference of {@code Σ forward(input) G} in element {@code i} of {@code values} (held by {@code target}). */
-    private static double difference(Dense dense, Tensor input, double[] values, int i, double[] g, double h,
-                                     Tensor target) {
+    /**
+     * The central difference {@code (f(x + h e_i) - f(x - h e_i)) / 2h}, where {@code values} are the elements
+     * {@code holder} holds (restored afterwards).
+     */
+    private static double difference(double[] values, int i, double h, Tensor holder, DoubleSupplier f) {
         double original = values[i];
         values[i] = original + h;
-        target.copyFrom(values);
-        double plus = objective(dense.forward(input, true), g);
+        holder.copyFrom(values);
+        double plus = f.getAsDouble();
         values[i] = original - h;
-        target.copyFrom(values);
-        double minus = objective(dense.forward(input, true), g);
+        holder.copyFrom(values);
+        double minus = f.getAsDouble();
         values[i] = original;
-        target.copyFrom(values);
+        holder.copyFrom(values);
         return (plus - minus) / (2 * h);
-    }
-
-    private static double difference(Dense dense, Tensor input, double[] values, int i, double[] g, double h) {
-        return difference(dense, input, values, i, g, h, input);
     }
 
     /** An activation layer on {@code [4, 9]} inputs at least {@code 2h} from ReLU's kink. */
@@ -183,15 +185,7 @@ final class Float32GradientCheck {
             double[] analytic = layer.backward(upstream, true).toDoubleArray();
             for (int i = 0; i < n; i++) {
                 double original = x[i];
-                x[i] = original + ACTIVATION_STEP;
-                input.copyFrom(x);
-                double plus = objective(layer.forward(input, true), g);
-                x[i] = original - ACTIVATION_STEP;
-                input.copyFrom(x);
-                double minus = objective(layer.forward(input, true), g);
-                x[i] = original;
-                input.copyFrom(x);
-                double numeric = (plus - minus) / (2 * ACTIVATION_STEP);
+                double numeric = difference(x, i, ACTIVATION_STEP, input, () -> objective(layer.forward(input, true), g));
                 double bound;
                 if (budget == null) { // ReLU and identity: exact forward, exact derivative, no truncation
                     bound = tol.underflow(numeric);
@@ -232,19 +226,11 @@ final class Float32GradientCheck {
             }
             double[] analytic = gradient.toDoubleArray();
             for (int i = 0; i < n; i++) {
-                double original = p[i];
-                p[i] = original + DENSE_STEP;
-                prediction.copyFrom(p);
-                double plus = loss.value(prediction, target);
-                p[i] = original - DENSE_STEP;
-                prediction.copyFrom(p);
-                double minus = loss.value(prediction, target);
-                p[i] = original;
-                prediction.copyFrom(p);
-                double numeric = (plus - minus) / (2 * DENSE_STEP);
+                double numeric = difference(p, i, DENSE_STEP, prediction, () -> loss.value(prediction, target));
                 double gi = 2 / divisor * (p[i] - t[i]);
-                double bound = tol.gamma(2) * Math.abs(gi) + tol.underflow(gi)
-                        + 2 * doubleU * (Math.abs(plus) + Math.abs(minus)) / (2 * DENSE_STEP);
+                // the loss at p ± h is at most (√(Σd²) + h)² / divisor; its one rounding, twice, over 2h
+                double reach = Math.pow(Math.sqrt(exact * divisor) + DENSE_STEP, 2) / divisor;
+                double bound = tol.gamma(2) * Math.abs(gi) + tol.underflow(gi) + 2 * doubleU * reach / DENSE_STEP;
                 check(loss + " prediction", i, analytic[i], numeric, bound);
             }
         }
