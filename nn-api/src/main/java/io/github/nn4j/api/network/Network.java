@@ -11,7 +11,6 @@ import io.github.nn4j.api.tensor.Tensor;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.SplittableRandom;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -274,8 +273,8 @@ public final class Network implements Layer {
      * Trains on {@code inputs} {@code [n, features]} and {@code targets} {@code [n, outputs]}.
      *
      * <p>Each epoch visits every sample once, in mini-batches of {@link TrainingConfig#batchSize()} (the last
-     * one may be smaller), reshuffled every epoch from the seeded generator when shuffling is on. Batches are
-     * gathered into reused buffers, so steady-state epochs allocate no tensors.
+     * one may be smaller), reshuffled every epoch from the seeded generator when shuffling is on (the order is
+     * {@link SampleOrder}'s). Batches are gathered into reused buffers, so steady-state epochs allocate no tensors.
      *
      * <p>It trains epochs {@link TrainingConfig#initialEpoch()} + 1 to {@link TrainingConfig#epochs()}; for a
      * later start it first replays the shuffles of the earlier epochs (no training), so the sample order is that
@@ -300,17 +299,11 @@ public final class Network implements Layer {
         int batches = (n + batch - 1) / batch;
         boolean fullBatch = batch == n;
         boolean shuffle = config.shuffle() && !fullBatch;
-        int[] order = new int[n];
-        for (int i = 0; i < n; i++) {
-            order[i] = i;
-        }
-        SplittableRandom random = new SplittableRandom(config.seed());
-        if (shuffle) {
-            // The order is shuffled in place every epoch, so its state and the generator's after epoch k are those
-            // of k shuffles from the identity: replaying them puts a resumed run exactly where the first one was.
-            for (int epoch = 1; epoch <= config.initialEpoch(); epoch++) {
-                shuffle(order, random);
-            }
+        SampleOrder orders = new SampleOrder(n, config.seed(), shuffle);
+        // The order of epoch k follows from the seed and k: replaying the earlier epochs' shuffles puts a resumed
+        // run exactly where the first one was.
+        for (int epoch = 1; epoch <= config.initialEpoch(); epoch++) {
+            orders.nextEpoch();
         }
         Backend be = inputs.backend();
         List<TrainingListener> listeners = config.listeners();
@@ -320,9 +313,7 @@ public final class Network implements Layer {
 
         for (int epoch = config.initialEpoch() + 1; epoch <= config.epochs(); epoch++) {
             long start = System.nanoTime();
-            if (shuffle) {
-                shuffle(order, random);
-            }
+            int[] order = orders.nextEpoch();
             double lossSum = 0;
             for (int b = 0; b < batches; b++) {
                 int from = b * batch;
@@ -367,15 +358,6 @@ public final class Network implements Layer {
             }
         }
         return new TrainingHistory(history, warnings);
-    }
-
-    private static void shuffle(int[] a, SplittableRandom random) {
-        for (int i = a.length - 1; i > 0; i--) {
-            int j = random.nextInt(i + 1);
-            int t = a[i];
-            a[i] = a[j];
-            a[j] = t;
-        }
     }
 
     private static void requireSameSamples(String op, Tensor inputs, Tensor targets) {
