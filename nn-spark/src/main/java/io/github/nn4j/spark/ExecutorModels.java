@@ -6,29 +6,26 @@ import io.github.nn4j.api.network.Network;
 import io.github.nn4j.api.persist.ModelFiles;
 import io.github.nn4j.api.persist.ModelFormatException;
 import java.io.Serializable;
-import java.util.ArrayDeque;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.apache.spark.broadcast.Broadcast;
 
 /**
- * The networks that {@link SparkPredictor} runs on one executor JVM, loaded from broadcast model bytes once per JVM
- * and kept across tasks and partitions (a static cache keyed by the broadcast's own identifier, so not once per
- * row or partition).
+ * The networks that {@link SparkPredictor} runs on one executor JVM: a static cache keyed by the broadcast that
+ * carries the model, so that a JVM loads each model once, however many tasks, partitions and batches use it. The
+ * tasks an executor runs at once share that network: {@link Network#predict} is safe for concurrent callers (each
+ * call runs on its own replica of the layers' buffers, with the shared parameters).
  *
- * <p>An executor runs several tasks at once in one JVM, and {@link Network#predict} is not safe for concurrent
- * callers: each model is a small pool that lends a network to one batch at a time and loads another only when
- * every loaded one is busy. A JVM therefore loads a model at most once per task it runs concurrently (its task
- * slots), however many partitions and batches pass through. The cache holds the {@value #MAX_MODELS} most recently
- * used models; older ones are closed (a network still lent out is closed when it comes back).
+ * <p>The cache holds the {@value #MAX_MODELS} most recently used models; an older one is closed once no task uses
+ * it any more.
  */
 final class ExecutorModels {
     /** How many models a JVM keeps loaded. */
     static final int MAX_MODELS = 4;
 
     /** Guarded by the class. Access order: the least recently used model comes first. */
-    private static final Map<String, Pool> POOLS = new LinkedHashMap<>(16, 0.75f, true);
+    private static final Map<String, Entry> ENTRIES = new LinkedHashMap<>(16, 0.75f, true);
 
     private ExecutorModels() {
     }
@@ -44,17 +41,17 @@ final class ExecutorModels {
     record Source(String key, Broadcast<byte[]> bytes, String backend, int layers) implements Serializable {
     }
 
-    /** A network lent to one caller; {@link #close()} gives it back. */
+    /** The use of a cached network by one task; {@link #close()} ends it. */
     static final class Lease implements AutoCloseable {
-        private final Pool pool;
+        private final Entry entry;
         private final Loaded loaded;
 
-        private Lease(Pool pool, Loaded loaded) {
-            this.pool = pool;
+        private Lease(Entry entry, Loaded loaded) {
+            this.entry = entry;
             this.loaded = loaded;
         }
 
-        /** The network (the first {@code layers} layers of the model), for this caller alone until closed. */
+        /** The network (the first {@code layers} layers of the model); only its {@code predict} may be called. */
         Network network() {
             return loaded.view;
         }
@@ -66,37 +63,36 @@ final class ExecutorModels {
 
         @Override
         public void close() {
-            pool.giveBack(loaded);
+            entry.release();
         }
     }
 
-    /** Lends a network of {@code source}, loading it when this JVM has none free. */
+    /** The network of {@code source}, loading it if this JVM has not yet. */
     static Lease borrow(Source source) {
-        Pool pool;
+        Entry entry;
         synchronized (ExecutorModels.class) {
-            pool = POOLS.get(source.key());
-            if (pool == null) {
-                pool = new Pool(source);
-                POOLS.put(source.key(), pool);
-                evictBeyond(MAX_MODELS);
+            entry = ENTRIES.get(source.key());
+            if (entry == null) {
+                entry = new Entry(source);
+                ENTRIES.put(source.key(), entry);
+                Iterator<Entry> oldest = ENTRIES.values().iterator();
+                while (ENTRIES.size() > MAX_MODELS) {
+                    Entry evicted = oldest.next();
+                    oldest.remove();
+                    evicted.evict();
+                }
             }
         }
-        return pool.lend();
+        return new Lease(entry, entry.acquire());
     }
 
-    /** How many networks this JVM has loaded for {@code key} (for tests); 0 when it has none or evicted them. */
-    static synchronized int loads(String key) {
-        Pool pool = POOLS.get(key);
-        return pool == null ? 0 : pool.loads();
-    }
-
-    private static void evictBeyond(int max) {
-        Iterator<Pool> it = POOLS.values().iterator();
-        while (POOLS.size() > max && it.hasNext()) {
-            Pool oldest = it.next();
-            it.remove();
-            oldest.close();
+    /** How many times this JVM has loaded the model of {@code key} (for tests); 0 when it has none or evicted it. */
+    static int loads(String key) {
+        Entry entry;
+        synchronized (ExecutorModels.class) {
+            entry = ENTRIES.get(key);
         }
+        return entry == null ? 0 : entry.loads();
     }
 
     private record Loaded(Network full, Network view, Backend backend) {
@@ -108,24 +104,25 @@ final class ExecutorModels {
         }
     }
 
-    private static final class Pool {
+    private static final class Entry {
         private final Source source;
-        private final ArrayDeque<Loaded> idle = new ArrayDeque<>();
+        private Loaded loaded;
+        private int users;
         private int loads;
-        private boolean closed;
+        private boolean evicted;
 
-        Pool(Source source) {
+        Entry(Source source) {
             this.source = source;
         }
 
-        Lease lend() {
-            synchronized (this) {
-                if (!idle.isEmpty()) {
-                    return new Lease(this, idle.pop());
-                }
+        /** The network, loaded by the first caller while the others wait for it. */
+        synchronized Loaded acquire() {
+            if (loaded == null) {
+                loaded = load();
                 loads++;
             }
-            return new Lease(this, load());
+            users++;
+            return loaded;
         }
 
         private Loaded load() {
@@ -142,22 +139,25 @@ final class ExecutorModels {
             return new Loaded(full, view, backend);
         }
 
-        synchronized void giveBack(Loaded loaded) {
-            if (closed) {
+        synchronized void release() {
+            users--;
+            closeIfUnused();
+        }
+
+        synchronized void evict() {
+            evicted = true;
+            closeIfUnused();
+        }
+
+        private void closeIfUnused() {
+            if (evicted && users == 0 && loaded != null) {
                 loaded.close();
-            } else {
-                idle.push(loaded);
+                loaded = null;
             }
         }
 
         synchronized int loads() {
             return loads;
-        }
-
-        synchronized void close() {
-            closed = true;
-            idle.forEach(Loaded::close);
-            idle.clear();
         }
     }
 }

@@ -17,7 +17,8 @@ import org.apache.spark.sql.RowFactory;
 
 /**
  * The executor side of {@link SparkPredictor}: reads a partition's rows lazily in mini-batches, runs each batch
- * through a network lent by {@link ExecutorModels}, and appends the outputs to the rows.
+ * through the network {@link ExecutorModels} keeps for the model in this JVM (shared with the tasks running at
+ * the same time), and appends the outputs to the rows.
  */
 final class PredictPartition implements MapPartitionsFunction<Row, Row> {
     private static final long serialVersionUID = 1L;

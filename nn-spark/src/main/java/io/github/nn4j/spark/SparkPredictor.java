@@ -30,10 +30,13 @@ import org.apache.spark.sql.types.StructType;
  *
  * <p>The input column is {@code array<float>}, {@code array<double>} or a Spark ML vector; every row of a partition
  * has the same width. The model travels to the executors once, as the bytes of its model file in a broadcast
- * variable, and each executor JVM loads it once and keeps it for every task and partition (see
- * {@link ExecutorModels}); rows go through it in mini-batches of {@link Builder#batchSize}. The results are those
- * of {@link Network#predict} on the same backend, bit for bit. The output column is not nullable; a null input row
- * is an error naming the column and the row.
+ * variable, and each executor JVM loads it once and shares it between its tasks (see {@link ExecutorModels}).
+ * Each partition's rows go through it in order, in mini-batches of {@link Builder#batchSize} (the last one
+ * shorter), and each row's output is, bit for bit, what {@link Network#predict} on the same backend computes for it
+ * in a batch of that size. (Whether a row's last bits depend on its batch's size is the backend's matter: measured,
+ * jblas's do not; pure's do only for products of at most 4,096 multiply-adds and activations of fewer than 256
+ * values; nd4j's do.) The output column is not nullable; a null input row is an error naming the column and the
+ * row.
  *
  * <p>{@link #transform} is lazy like every Spark transformation; the broadcast lives as long as the datasets that
  * use it (Spark's cleaner removes it once they and this predictor are unreachable). Thread-safe.
