@@ -2,19 +2,25 @@ package io.github.nn4j.spark;
 
 import io.github.nn4j.api.network.Network;
 import io.github.nn4j.api.optim.Optimizer;
+import io.github.nn4j.api.tensor.DType;
 import io.github.nn4j.api.tensor.Tensor;
 import java.io.Serializable;
+import java.util.Arrays;
 import java.util.List;
 
 /**
  * The sum, over the partitions of an averaging round, of their parameters and optimizer state (in
  * {@link TrainingState} order, summed in double), step counters, losses and samples: what {@code treeAggregate}
- * combines. A partition's own contribution is kept as it is (no addition to zero), so that with one partition the
- * average is its values exactly, negative zeros included.
+ * combines. A partition's own contribution is kept as it is, in the network's dtype (FLOAT32 values travel as
+ * floats, half the bytes of doubles), and is widened to a double sum only when a second one is added: with one
+ * partition the average is its values exactly, negative zeros included.
  */
 final class ParameterSums implements Serializable {
     private static final long serialVersionUID = 1L;
 
+    /** One FLOAT32 partition's values, before any addition; otherwise {@code null}. */
+    private float[] floats;
+    /** The sum in double (or one FLOAT64 partition's values); {@code null} while {@link #floats} holds them. */
     private double[] values;
     private long steps;
     private int partitions;
@@ -53,12 +59,22 @@ final class ParameterSums implements Serializable {
     /** One partition's result after training: its state, step counter, summed batch losses (times batch sizes). */
     static ParameterSums of(List<Tensor> state, long steps, double lossSum, long samples, long trainNanos) {
         ParameterSums s = new ParameterSums();
-        s.values = new double[TrainingState.size(state)];
+        int size = TrainingState.size(state);
         int offset = 0;
-        for (Tensor t : state) {
-            double[] v = t.toDoubleArray();
-            System.arraycopy(v, 0, s.values, offset, v.length);
-            offset += v.length;
+        if (state.get(0).dtype() == DType.FLOAT32) {
+            s.floats = new float[size];
+            for (Tensor t : state) {
+                float[] v = t.toFloatArray();
+                System.arraycopy(v, 0, s.floats, offset, v.length);
+                offset += v.length;
+            }
+        } else {
+            s.values = new double[size];
+            for (Tensor t : state) {
+                double[] v = t.toDoubleArray();
+                System.arraycopy(v, 0, s.values, offset, v.length);
+                offset += v.length;
+            }
         }
         s.steps = steps;
         s.partitions = 1;
@@ -82,12 +98,25 @@ final class ParameterSums implements Serializable {
         if (partitions == 0) {
             return other;
         }
-        if (values.length != other.values.length) {
-            throw new IllegalStateException("partitions returned " + values.length + " and " + other.values.length
+        if (size() != other.size()) {
+            throw new IllegalStateException("partitions returned " + size() + " and " + other.size()
                     + " values: they trained different networks");
         }
-        for (int i = 0; i < values.length; i++) {
-            values[i] += other.values[i];
+        if (values == null) {
+            values = new double[floats.length];
+            for (int i = 0; i < values.length; i++) {
+                values[i] = floats[i];
+            }
+            floats = null;
+        }
+        if (other.floats != null) {
+            for (int i = 0; i < values.length; i++) {
+                values[i] += other.floats[i];
+            }
+        } else {
+            for (int i = 0; i < values.length; i++) {
+                values[i] += other.values[i];
+            }
         }
         steps += other.steps;
         partitions += other.partitions;
@@ -95,6 +124,10 @@ final class ParameterSums implements Serializable {
         samples += other.samples;
         slowestTrainNanos = Math.max(slowestTrainNanos, other.slowestTrainNanos);
         return this;
+    }
+
+    private int size() {
+        return floats != null ? floats.length : values.length;
     }
 
     /** Where training diverged (the lowest such partition), or {@code null} when every loss was finite. */
@@ -131,8 +164,8 @@ final class ParameterSums implements Serializable {
             throw new IllegalStateException("no partition trained");
         }
         List<Tensor> state = TrainingState.tensors(network, optimizer);
-        if (TrainingState.size(state) != values.length) {
-            throw new IllegalStateException("the partitions returned " + values.length + " values, the driver's network"
+        if (TrainingState.size(state) != size()) {
+            throw new IllegalStateException("the partitions returned " + size() + " values, the driver's network"
                     + " and optimizer hold " + TrainingState.size(state));
         }
         if (steps % partitions != 0) {
@@ -141,12 +174,16 @@ final class ParameterSums implements Serializable {
         }
         int offset = 0;
         for (Tensor t : state) {
-            double[] mean = new double[t.size()];
-            for (int i = 0; i < mean.length; i++) {
-                mean[i] = values[offset + i] / partitions;
+            if (floats != null) {
+                t.copyFrom(Arrays.copyOfRange(floats, offset, offset + t.size()));
+            } else {
+                double[] mean = new double[t.size()];
+                for (int i = 0; i < mean.length; i++) {
+                    mean[i] = values[offset + i] / partitions;
+                }
+                t.copyFrom(mean);
             }
-            t.copyFrom(mean);
-            offset += mean.length;
+            offset += t.size();
         }
         optimizer.setSteps(steps / partitions);
     }
