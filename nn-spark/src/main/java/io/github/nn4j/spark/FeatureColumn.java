@@ -96,7 +96,7 @@ final class FeatureColumn implements Serializable {
         } else if (cell instanceof double[] d) {
             return d.length;
         }
-        return list(cell).size();
+        return list(row, cell).size();
     }
 
     /**
@@ -120,7 +120,7 @@ final class FeatureColumn implements Serializable {
                 dst[offset + i] = (float) d[i];
             }
         } else {
-            List<?> values = list(cell);
+            List<?> values = list(row, cell);
             requireWidth(values.size(), width, where);
             int i = 0;
             for (Object value : values) {
@@ -147,7 +147,7 @@ final class FeatureColumn implements Serializable {
             requireWidth(d.length, width, where);
             System.arraycopy(d, 0, dst, offset, width);
         } else {
-            List<?> values = list(cell);
+            List<?> values = list(row, cell);
             requireWidth(values.size(), width, where);
             int i = 0;
             for (Object value : values) {
@@ -177,19 +177,17 @@ final class FeatureColumn implements Serializable {
     }
 
     /**
-     * An array cell as a list: Spark hands rows it decoded with a Scala sequence, and rows of a DataFrame made from
-     * an RDD of rows with whatever the caller put there (a Scala sequence, a Java list or an array).
+     * An array cell as a list: Spark hands rows it decoded with a Scala sequence ({@link Row#getList} wraps it, in
+     * any Scala version), and rows of a DataFrame made from an RDD of rows with whatever the caller put there (a Java
+     * list or an array).
      */
-    private List<?> list(Object cell) {
-        if (cell instanceof scala.collection.Seq<?> seq) {
-            return scala.jdk.javaapi.CollectionConverters.asJava(seq);
-        } else if (cell instanceof List<?> list) {
+    private List<?> list(Row row, Object cell) {
+        if (cell instanceof List<?> list) {
             return list;
         } else if (cell instanceof Object[] array) {
             return Arrays.asList(array);
         }
-        throw new IllegalArgumentException("column '" + name + "' holds a " + cell.getClass().getName()
-                + ", not an array of numbers");
+        return row.getList(index);
     }
 
     private void requireWidth(int actual, int expected, String where) {
