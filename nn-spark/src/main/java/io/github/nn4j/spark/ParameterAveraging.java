@@ -23,8 +23,8 @@ import org.apache.spark.sql.Row;
  * AveragingHistory h = training.fit(net, new Sgd(0.05), MeanSquaredError::new, images, "pixels", "pixels");
  * }</pre>
  *
- * <p>The rows are spread over {@link Builder#partitions} partitions (row {@code i} to partition {@code i mod P}) and
- * cached on the executors. Then, round after round: the driver broadcasts a checkpoint of the network and optimizer
+ * <p>The rows are dealt out over {@link Builder#partitions} partitions, round-robin in dataset order (see
+ * {@link TrainingRows}), and cached on the executors. Then, round after round: the driver broadcasts a checkpoint of the network and optimizer
  * (weights, optimizer state such as momentum or Adam's moments, step counter: {@code ModelFiles}' safetensors bytes);
  * every partition loads it, trains {@link Builder#averagingPeriod} mini-batches of {@link Builder#batchSize} rows of
  * its own, and the driver averages the resulting parameters <em>and</em> optimizer state over the partitions with

@@ -10,18 +10,18 @@ import org.apache.spark.Partitioner;
 import org.apache.spark.api.java.JavaPairRDD;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.function.Function2;
-import org.apache.spark.api.java.function.PairFunction;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.storage.StorageLevel;
 import scala.Tuple2;
 
 /**
- * A training set spread over partitions for {@link ParameterAveraging}: row {@code i} of the dataset (in its order)
- * goes to partition {@code i mod P}, and each partition packs its rows, in dataset order, into one
- * {@link PartitionRows} that stays cached on the executors for the whole fit. Spreading by position gives every
- * partition a sample of the whole dataset even when it is sorted (by label, say), and partition sizes that differ by
- * at most one row. With one partition the rows keep the dataset's order, which is what makes that case equal to
+ * A training set spread over partitions for {@link ParameterAveraging}: row {@code j} of the dataset's partition
+ * {@code q} goes to partition {@code (q + j) mod P}, and each partition packs its rows, in dataset order, into one
+ * {@link PartitionRows} that stays cached on the executors for the whole fit. Dealing the rows out round-robin gives
+ * every partition a sample of the whole dataset even when it is sorted (by label, say), with sizes that differ by at
+ * most the number of the dataset's partitions, and needs no global row numbers (which would cost a pass over the
+ * data). With one partition the rows keep the dataset's order, which is what makes that case equal to
  * {@code Network.fit} on the same rows.
  */
 final class TrainingRows implements AutoCloseable {
@@ -56,10 +56,9 @@ final class TrainingRows implements AutoCloseable {
         Dataset<Row> selected = autoencoder ? data.select(inputs) : data.select(inputs, targets);
         FeatureColumn x = FeatureColumn.of(selected.schema(), inputs);
         FeatureColumn y = autoencoder ? null : FeatureColumn.of(selected.schema(), targets);
-        JavaRDD<PartitionRows> packed = selected.javaRDD()
-                .zipWithIndex()
-                .mapToPair(new ToSample(x, y, dtype))
-                .partitionBy(new ByPosition(count))
+        JavaRDD<PartitionRows> packed = JavaPairRDD.fromJavaRDD(selected.javaRDD()
+                        .mapPartitionsWithIndex(new ToSamples(x, y, dtype), true))
+                .partitionBy(new RoundRobin(count))
                 .mapPartitionsWithIndex(new Pack(x.name(), y == null ? x.name() : y.name(), dtype), true);
         packed.persist(StorageLevel.MEMORY_AND_DISK());
         List<Shape> shapes;
@@ -113,42 +112,68 @@ final class TrainingRows implements AutoCloseable {
         partitions.unpersist(false);
     }
 
-    /** A row's values, converted to the network's dtype, keyed by the row's position in the dataset. */
+    /**
+     * A row's values, converted to the network's dtype, keyed by the row's position in the dataset: its partition in
+     * the high 32 bits, its index there in the low 32 (so keys sort in dataset order).
+     */
     private record Sample(Object inputs, Object targets, int inputWidth, int targetWidth) implements Serializable {
     }
 
-    private static final class ToSample implements PairFunction<Tuple2<Row, Long>, Long, Sample> {
+    private static long key(int partition, long index) {
+        return ((long) partition << 32) | index;
+    }
+
+    /** "row 17 of the dataset's partition 3", for error messages. */
+    private static String where(long key) {
+        return "row " + (key & 0xFFFFFFFFL) + " of the dataset's partition " + (key >>> 32);
+    }
+
+    private static final class ToSamples
+            implements Function2<Integer, Iterator<Row>, Iterator<Tuple2<Long, Sample>>> {
         private static final long serialVersionUID = 1L;
         private final FeatureColumn inputs;
         private final FeatureColumn targets;
         private final DType dtype;
 
-        ToSample(FeatureColumn inputs, FeatureColumn targets, DType dtype) {
+        ToSamples(FeatureColumn inputs, FeatureColumn targets, DType dtype) {
             this.inputs = inputs;
             this.targets = targets;
             this.dtype = dtype;
         }
 
         @Override
-        public Tuple2<Long, Sample> call(Tuple2<Row, Long> indexed) {
-            Row row = indexed._1();
-            String where = "row " + indexed._2() + " of the dataset";
-            int w = inputs.width(row, where);
-            Object x = inputs.values(row, w, dtype, where);
-            if (targets == null) {
-                return new Tuple2<>(indexed._2(), new Sample(x, null, w, w));
-            }
-            int tw = targets.width(row, where);
-            return new Tuple2<>(indexed._2(), new Sample(x, targets.values(row, tw, dtype, where), w, tw));
+        public Iterator<Tuple2<Long, Sample>> call(Integer partition, Iterator<Row> rows) {
+            return new Iterator<>() {
+                private long index;
+
+                @Override
+                public boolean hasNext() {
+                    return rows.hasNext();
+                }
+
+                @Override
+                public Tuple2<Long, Sample> next() {
+                    Row row = rows.next();
+                    long key = key(partition, index++);
+                    String where = where(key);
+                    int w = inputs.width(row, where);
+                    Object x = inputs.values(row, w, dtype, where);
+                    if (targets == null) {
+                        return new Tuple2<>(key, new Sample(x, null, w, w));
+                    }
+                    int tw = targets.width(row, where);
+                    return new Tuple2<>(key, new Sample(x, targets.values(row, tw, dtype, where), w, tw));
+                }
+            };
         }
     }
 
-    /** Row {@code i} to partition {@code i mod n}. */
-    private static final class ByPosition extends Partitioner {
+    /** Row {@code j} of the dataset's partition {@code q} to partition {@code (q + j) mod n}. */
+    private static final class RoundRobin extends Partitioner {
         private static final long serialVersionUID = 1L;
         private final int count;
 
-        ByPosition(int count) {
+        RoundRobin(int count) {
             this.count = count;
         }
 
@@ -159,12 +184,13 @@ final class TrainingRows implements AutoCloseable {
 
         @Override
         public int getPartition(Object key) {
-            return (int) ((Long) key % count);
+            long k = (Long) key;
+            return (int) (((k >>> 32) + (k & 0xFFFFFFFFL)) % count);
         }
 
         @Override
         public boolean equals(Object o) {
-            return o instanceof ByPosition other && other.count == count;
+            return o instanceof RoundRobin other && other.count == count;
         }
 
         @Override
@@ -203,8 +229,8 @@ final class TrainingRows implements AutoCloseable {
             for (int i = 0; i < n; i++) {
                 Tuple2<Long, Sample> s = all.get(i);
                 if (s._2().inputWidth() != w || s._2().targetWidth() != tw) {
-                    throw new IllegalArgumentException("rows differ in width: row " + first._1() + " of the dataset has "
-                            + w + " values in '" + inputs + "' and " + tw + " in '" + targets + "', row " + s._1() + " "
+                    throw new IllegalArgumentException("rows differ in width: " + where(first._1()) + " has " + w
+                            + " values in '" + inputs + "' and " + tw + " in '" + targets + "', " + where(s._1()) + " "
                             + s._2().inputWidth() + " and " + s._2().targetWidth());
                 }
                 System.arraycopy(s._2().inputs(), 0, x, i * w, w);
