@@ -23,25 +23,31 @@ import org.apache.spark.sql.Row;
  * AveragingHistory h = training.fit(net, new Sgd(0.05), MeanSquaredError::new, images, "pixels", "pixels");
  * }</pre>
  *
- * <p>The rows are dealt out over {@link Builder#partitions} partitions, round-robin in dataset order (see
- * {@link TrainingRows}), and cached on the executors. Then, round after round: the driver broadcasts a checkpoint of the network and optimizer
+ * <p>The rows are dealt out over {@link Builder#partitions} partitions, round-robin in dataset order (row {@code j}
+ * of the dataset's partition {@code q} to partition {@code (q + j) mod P}), packed into one array per partition and
+ * cached on the executors. Then, round after round: the driver broadcasts a checkpoint of the network and optimizer
  * (weights, optimizer state such as momentum or Adam's moments, step counter: {@code ModelFiles}' safetensors bytes);
  * every partition loads it, trains {@link Builder#averagingPeriod} mini-batches of {@link Builder#batchSize} rows of
  * its own, and the driver averages the resulting parameters <em>and</em> optimizer state over the partitions with
  * {@code treeAggregate} (summed in double, rounded once to the network's dtype) and writes them into the network
  * and optimizer it was given. Every partition trains the same number of batches per round, so the step counters
- * agree. Each partition draws its batches as {@code Network.fit} would on its rows alone (see
- * {@link PartitionTrainer}): with one partition this is {@code fit} itself, bit for bit on the same backend.
+ * agree.
  *
- * <p>An epoch is {@code B} batches per partition, {@code B} the batches per epoch of the largest partition, so an
- * epoch visits every row about once; the last round of the fit may be shorter than the averaging period. Listeners
- * hear after every round. A non-finite loss on any partition stops training with a
- * {@link TrainingDivergedException} naming that partition's epoch and batch; the network keeps the last completed
- * round's parameters. (The epoch and batch are counted in that partition's own batch stream.)
+ * <p>Each partition trains epoch after epoch over its own rows exactly as {@code Network.fit} would over them with the
+ * same batch size, seed and shuffling ({@link io.github.nn4j.api.network.SampleOrder}); partition {@code p} shuffles
+ * with seed {@code seed + p · 0x9E3779B97F4A7C15}, so partition 0 with the seed itself. With one partition the run is
+ * therefore {@code fit}'s, bit for bit on the same backend. An epoch is {@code B} batches per partition, {@code B} the
+ * batches per epoch of the largest partition, so an epoch visits every row about once; the last round of a fit may be
+ * shorter than the averaging period.
  *
- * <p>Bit-reproducible for one and two partitions (addition of two terms commutes). With more, the driver adds the
- * partitions' results in the order they arrive, and double sums of three or more floats can round differently in
- * different orders: rarely, and only in the last bit of a FLOAT32 parameter.
+ * <p>Listeners hear after every round. A non-finite loss on any partition stops training with a
+ * {@link TrainingDivergedException} naming the epoch and batch in that partition's own batch stream; the network keeps
+ * the last completed round's parameters.
+ *
+ * <p>Bit-reproducible for one and two partitions (the sum of two terms does not depend on their order). With more,
+ * the driver adds the partitions' results in the order they arrive, and a double sum of three or more terms can differ
+ * in its last bits between orders; that survives the rounding to a FLOAT32 parameter only when the average lies next
+ * to a float rounding boundary.
  */
 public final class ParameterAveraging {
     private final int epochs;
