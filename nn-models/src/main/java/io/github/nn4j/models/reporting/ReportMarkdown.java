@@ -140,9 +140,10 @@ public final class ReportMarkdown {
         svm(md, m.latentSvm());
         md.append(chart(fonts, "Confusion matrix", ReportWriter.CONFUSION));
         md.append("## Baseline: SVM on PCA features\n\n");
-        md.append(f("The first %d principal components of the raw pixels (fitted on the training images with "
-                + "Smile's PCA in %.1f s), then exactly the same SVM procedure.%n%n", m.pcaSvm().dimension(),
-                m.pcaSeconds()));
+        md.append(f("The first %d principal components of the raw pixels, fitted on the training images (their "
+                + "covariance as FLOAT64 matrix products on the %s backend, its eigendecomposition in Java; with the "
+                + "projection of every image %.1f s), then exactly the same SVM procedure.%n%n",
+                m.pcaSvm().dimension(), r.backend(), m.pcaSeconds()));
         svm(md, m.pcaSvm());
         return md.toString();
     }

@@ -53,7 +53,7 @@ public final class MnistPipeline {
         String pcaName = PCA + "-" + settings.pcaComponents();
         listener.phase(pcaName + " projection of the raw pixels");
         long start = System.nanoTime();
-        FeatureSet pcaFeatures = PcaFeatures.project(split, test, settings.pcaComponents());
+        FeatureSet pcaFeatures = PcaFeatures.project(backend, split, test, settings.pcaComponents());
         double pcaSeconds = (System.nanoTime() - start) / 1e9;
         listener.phase("SVM on " + pcaName);
         SvmResult pca = new SvmExperiment(settings.svm(), listener.svm(pcaName))
