@@ -47,7 +47,7 @@ public final class MnistPipeline {
 
         String latentName = LATENT + " (" + ae.codes().dimension() + ")";
         listener.phase("SVM on the " + latentName);
-        SvmResult latent = new SvmExperiment(settings.svm(), listener.svm(latentName))
+        SvmResult latent = new SvmExperiment(backend, settings.svm(), listener.svm(latentName))
                 .run(latentName, ae.codes(), Mnist.CLASSES);
 
         String pcaName = PCA + "-" + settings.pcaComponents();
@@ -56,7 +56,7 @@ public final class MnistPipeline {
         FeatureSet pcaFeatures = PcaFeatures.project(backend, split, test, settings.pcaComponents());
         double pcaSeconds = (System.nanoTime() - start) / 1e9;
         listener.phase("SVM on " + pcaName);
-        SvmResult pca = new SvmExperiment(settings.svm(), listener.svm(pcaName))
+        SvmResult pca = new SvmExperiment(backend, settings.svm(), listener.svm(pcaName))
                 .run(pcaName, pcaFeatures, Mnist.CLASSES);
 
         return new MnistPipelineResult(split.train().count(), split.validation().count(), test.count(), ae, latent,

@@ -1,5 +1,9 @@
 package io.github.nn4j.models.svm;
 
+import io.github.nn4j.api.backend.Backend;
+import io.github.nn4j.api.tensor.DType;
+import io.github.nn4j.api.tensor.Shape;
+import io.github.nn4j.api.tensor.Tensor;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.IdentityHashMap;
@@ -24,25 +28,28 @@ import smile.math.kernel.GaussianKernel;
  * over every pair's training data that voting does not need), trains the pairs one after another, and
  * predicts each pair separately, evaluating the kernel against the same training point once per pair that
  * kept it as a support vector. Here the pairs train in parallel, and prediction evaluates the kernel once
- * per distinct support vector and reuses the value in every pair, which makes it several times faster with
- * identical votes. Ties go to the lower class index, as in Smile.
+ * per distinct support vector and reuses the value in every pair; the squared distances come from one
+ * matrix product per block of rows on an nn4j {@link Backend} ({@code |x|² + |s|² − 2·x·s}). Ties go to the
+ * lower class index, as in Smile.
  *
  * <p>One-versus-one rather than one-versus-rest: each binary problem involves only two classes (about a fifth
  * of the data for MNIST), and LASVM keeps a kernel row of the problem's size per support vector, so the
  * memory stays modest where one-versus-rest on 60,000 vectors exhausted a 6 GB heap.
  *
  * <p>Training is reproducible: pair {@code (i, j)} seeds Smile's per-thread generator from the given seed
- * and the pair. Immutable after {@link #fit}; {@link #predict} is thread-safe.
+ * and the pair, so the machines do not depend on the number of threads or the order in which pairs are
+ * trained. Predictions are reproducible on a backend whose products do not depend on its thread count (the
+ * pure backend's). Immutable after {@link #fit}; {@link #predict} is thread-safe.
  */
 public final class OneVsOneRbfSvm {
     /** Convergence tolerance of LASVM (Smile's default). */
     private static final double TOLERANCE = 1e-3;
     /** Passes of the online solver over each pair's data, before its finishing step (Smile's default). */
     private static final int EPOCHS = 1;
+    /** Rows whose kernel values are computed by one matrix product (bounds its output to 256 × distinct). */
     private static final int PREDICT_CHUNK = 256;
-    /** Rows whose kernel values are computed together, sharing each load of a support vector. */
-    private static final int ROW_BLOCK = 16;
 
+    private final Backend backend;
     private final int numClasses;
     private final RbfSvmParams params;
     private final int dimension;
@@ -57,7 +64,9 @@ public final class OneVsOneRbfSvm {
     private record Machine(int positive, int negative, int[] index, double[] weight, double b) {
     }
 
-    private OneVsOneRbfSvm(int numClasses, RbfSvmParams params, double[][] vectors, Machine[] machines) {
+    private OneVsOneRbfSvm(Backend backend, int numClasses, RbfSvmParams params, double[][] vectors,
+            Machine[] machines) {
+        this.backend = backend;
         this.numClasses = numClasses;
         this.params = params;
         this.machines = machines;
@@ -73,10 +82,12 @@ public final class OneVsOneRbfSvm {
     /**
      * Trains on {@code x} with labels {@code y} in {@code [0, numClasses)}; every class must be present.
      *
+     * @param backend runs the matrix products of {@link #predict}
      * @param threads how many pairs to train at once
      */
-    public static OneVsOneRbfSvm fit(double[][] x, int[] y, int numClasses, RbfSvmParams params, long seed,
-            int threads, SvmProgressListener listener) {
+    public static OneVsOneRbfSvm fit(Backend backend, double[][] x, int[] y, int numClasses, RbfSvmParams params,
+            long seed, int threads, SvmProgressListener listener) {
+        Objects.requireNonNull(backend, "backend");
         Objects.requireNonNull(params, "params");
         if (x.length != y.length) {
             throw new IllegalArgumentException(x.length + " feature vectors but " + y.length + " labels");
@@ -120,7 +131,7 @@ public final class OneVsOneRbfSvm {
         } finally {
             pool.shutdownNow();
         }
-        return assemble(numClasses, params, trained);
+        return assemble(backend, numClasses, params, trained);
     }
 
     private static KernelMachine<double[]> trainPair(double[][] x, int[] y, int pos, int neg, int[] counts,
@@ -139,7 +150,8 @@ public final class OneVsOneRbfSvm {
         return new LASVM<>(new GaussianKernel(params.sigma()), params.c(), TOLERANCE).fit(xij, yij, EPOCHS);
     }
 
-    private static OneVsOneRbfSvm assemble(int numClasses, RbfSvmParams params, List<KernelMachine<double[]>> trained) {
+    private static OneVsOneRbfSvm assemble(Backend backend, int numClasses, RbfSvmParams params,
+            List<KernelMachine<double[]>> trained) {
         Map<double[], Integer> ids = new IdentityHashMap<>();
         List<double[]> unique = new ArrayList<>();
         Machine[] machines = new Machine[trained.size()];
@@ -170,7 +182,7 @@ public final class OneVsOneRbfSvm {
                         km.intercept());
             }
         }
-        return new OneVsOneRbfSvm(numClasses, params, unique.toArray(new double[0][]), machines);
+        return new OneVsOneRbfSvm(backend, numClasses, params, unique.toArray(new double[0][]), machines);
     }
 
     /** Number of classes. */
@@ -199,9 +211,7 @@ public final class OneVsOneRbfSvm {
 
     /** The class of {@code x}, by majority vote of the pairs. */
     public int predict(double[] x) {
-        int[] out = new int[1];
-        predictRows(new double[][] {x}, 0, 1, out);
-        return out[0];
+        return predict(new double[][] {x}, 1)[0];
     }
 
     /** The classes of all rows of {@code x}, computed by {@code threads} threads. */
@@ -213,13 +223,18 @@ public final class OneVsOneRbfSvm {
             }
         }
         int[] out = new int[x.length];
+        if (x.length == 0) {
+            return out;
+        }
+        int distinct = supportNorms.length;
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, threads), daemonThreads("svm-predict"));
-        try {
+        try (Tensor vectors = distinct == 0 ? null
+                : backend.fromArray(DType.FLOAT64, supportVectors, Shape.matrix(distinct, dimension))) {
             List<Future<?>> futures = new ArrayList<>();
             for (int start = 0; start < x.length; start += PREDICT_CHUNK) {
                 int from = start;
                 int to = Math.min(x.length, start + PREDICT_CHUNK);
-                futures.add(pool.submit(() -> predictRows(x, from, to, out)));
+                futures.add(pool.submit(() -> predictRows(vectors, x, from, to, out)));
             }
             for (Future<?> f : futures) {
                 await(f);
@@ -231,41 +246,46 @@ public final class OneVsOneRbfSvm {
     }
 
     /**
-     * Predicts rows {@code from..to-1}. The kernel values of a block of rows against every distinct support
-     * vector are computed first, each support vector loaded once per block (the vectors do not fit in cache,
-     * so this is what bounds the speed), then every pair's decision value is summed from them.
+     * Predicts rows {@code from..to-1}: their dot products with every distinct support vector in one matrix
+     * product, turned into kernel values {@code exp(−gamma·max(0, |x|² + |s|² − 2·x·s))}, then every pair's
+     * decision value summed from them.
      */
-    private void predictRows(double[][] x, int from, int to, int[] out) {
+    private void predictRows(Tensor vectors, double[][] x, int from, int to, int[] out) {
+        int rows = to - from;
         int distinct = supportNorms.length;
-        double[][] kernel = new double[ROW_BLOCK][distinct];
+        double[] kernel = new double[rows * distinct];
+        if (distinct > 0) {
+            double[] block = new double[rows * dimension];
+            for (int r = 0; r < rows; r++) {
+                System.arraycopy(x[from + r], 0, block, r * dimension, dimension);
+            }
+            try (Tensor xt = backend.fromArray(DType.FLOAT64, block, Shape.matrix(rows, dimension));
+                    Tensor dots = backend.zeros(DType.FLOAT64, Shape.matrix(rows, distinct))) {
+                backend.gemm(1.0, xt, false, vectors, true, 0.0, dots);
+                backend.read(dots, kernel);
+            }
+        }
         double gamma = params.gamma();
-        for (int block = from; block < to; block += ROW_BLOCK) {
-            int rows = Math.min(ROW_BLOCK, to - block);
-            double[] norms = new double[rows];
-            for (int r = 0; r < rows; r++) {
-                norms[r] = dot(x[block + r], 0, x[block + r], 0, dimension);
-            }
+        for (int r = 0; r < rows; r++) {
+            double[] row = x[from + r];
+            double norm = dot(row, 0, row, 0, dimension);
+            int offset = r * distinct;
             for (int u = 0; u < distinct; u++) {
-                int offset = u * dimension;
-                for (int r = 0; r < rows; r++) {
-                    double d2 = norms[r] + supportNorms[u] - 2 * dot(x[block + r], 0, supportVectors, offset, dimension);
-                    kernel[r][u] = Math.exp(-gamma * Math.max(d2, 0.0));
-                }
+                double d2 = norm + supportNorms[u] - 2 * kernel[offset + u];
+                kernel[offset + u] = Math.exp(-gamma * Math.max(d2, 0.0));
             }
-            for (int r = 0; r < rows; r++) {
-                out[block + r] = vote(kernel[r]);
-            }
+            out[from + r] = vote(kernel, offset);
         }
     }
 
-    private int vote(double[] kernel) {
+    private int vote(double[] kernel, int offset) {
         int[] votes = new int[numClasses];
         for (Machine m : machines) {
             double f = m.b();
             int[] index = m.index();
             double[] weight = m.weight();
             for (int t = 0; t < index.length; t++) {
-                f += weight[t] * kernel[index[t]];
+                f += weight[t] * kernel[offset + index[t]];
             }
             votes[f > 0 ? m.positive() : m.negative()]++;
         }

@@ -1,5 +1,6 @@
 package io.github.nn4j.models.svm;
 
+import io.github.nn4j.api.backend.Backend;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -22,11 +23,13 @@ import org.slf4j.LoggerFactory;
 public final class SvmExperiment {
     private static final Logger LOG = LoggerFactory.getLogger(SvmExperiment.class);
 
+    private final Backend backend;
     private final SvmSettings settings;
     private final SvmExperimentListener listener;
 
-    /** An experiment with the given grid and threads. */
-    public SvmExperiment(SvmSettings settings, SvmExperimentListener listener) {
+    /** An experiment with the given grid and threads; {@code backend} runs the matrix products of prediction. */
+    public SvmExperiment(Backend backend, SvmSettings settings, SvmExperimentListener listener) {
+        this.backend = Objects.requireNonNull(backend, "backend");
         this.settings = Objects.requireNonNull(settings, "settings");
         this.listener = Objects.requireNonNull(listener, "listener");
     }
@@ -55,7 +58,7 @@ public final class SvmExperiment {
                 for (double c : settings.cValues()) {
                     SvmCandidate candidate = new SvmCandidate(scaling, new RbfSvmParams(factor / d, c));
                     long start = System.nanoTime();
-                    OneVsOneRbfSvm svm = OneVsOneRbfSvm.fit(gridX, gridY, numClasses, candidate.params(),
+                    OneVsOneRbfSvm svm = OneVsOneRbfSvm.fit(backend, gridX, gridY, numClasses, candidate.params(),
                             settings.seed(), settings.threads(), SvmProgressListener.NONE);
                     double fitSeconds = (System.nanoTime() - start) / 1e9;
                     double accuracy = accuracy(svm, validation, data.validationLabels(), numClasses);
@@ -76,7 +79,7 @@ public final class SvmExperiment {
         Standardizer standardizer = Standardizer.fit(data.train(), chosen.scaling());
         double[][] train = standardizer.apply(data.train());
         long fitStart = System.nanoTime();
-        OneVsOneRbfSvm svm = OneVsOneRbfSvm.fit(train, data.trainLabels(), numClasses, chosen.params(),
+        OneVsOneRbfSvm svm = OneVsOneRbfSvm.fit(backend, train, data.trainLabels(), numClasses, chosen.params(),
                 settings.seed(), settings.threads(), listener::finalFitProgress);
         double fitSeconds = (System.nanoTime() - fitStart) / 1e9;
         long predictStart = System.nanoTime();

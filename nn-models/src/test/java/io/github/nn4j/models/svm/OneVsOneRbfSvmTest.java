@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.Arrays;
 import java.util.IdentityHashMap;
 import java.util.Map;
+import io.github.nn4j.api.backend.Backend;
+import io.github.nn4j.api.backend.Backends;
 import org.junit.jupiter.api.Test;
 import smile.classification.OneVersusOne;
 import smile.classification.SVM;
@@ -13,6 +15,7 @@ import smile.math.MathEx;
 import smile.math.kernel.GaussianKernel;
 
 class OneVsOneRbfSvmTest {
+    private static final Backend PURE = Backends.get("pure");
     private static final int CLASSES = 4;
     private final Blobs train = new Blobs(CLASSES, 150, 3, 3.0, Blobs.ones(3), 1);
     private final Blobs test = new Blobs(CLASSES, 100, 3, 3.0, Blobs.ones(3), 2);
@@ -20,7 +23,7 @@ class OneVsOneRbfSvmTest {
 
     @Test
     void separatesGaussianBlobsOnUnseenPoints() {
-        OneVsOneRbfSvm svm = OneVsOneRbfSvm.fit(train.x, train.y, CLASSES, params, 7, 2, SvmProgressListener.NONE);
+        OneVsOneRbfSvm svm = OneVsOneRbfSvm.fit(PURE, train.x, train.y, CLASSES, params, 7, 2, SvmProgressListener.NONE);
 
         double accuracy = ConfusionMatrix.of(test.y, svm.predict(test.x, 2), CLASSES).accuracy();
 
@@ -32,7 +35,7 @@ class OneVsOneRbfSvmTest {
 
     @Test
     void votesLikeSmilesOneVersusOneOnTheSameBinaryMachines() {
-        OneVsOneRbfSvm ours = OneVsOneRbfSvm.fit(train.x, train.y, CLASSES, params, 7, 1, SvmProgressListener.NONE);
+        OneVsOneRbfSvm ours = OneVsOneRbfSvm.fit(PURE, train.x, train.y, CLASSES, params, 7, 1, SvmProgressListener.NONE);
         // Smile gives pair (i, j) the samples of both classes in their original order, class i as +1, and may
         // train pairs in any order or in parallel; recognise the pair by its samples and seed it like we do.
         Map<double[], Integer> labelOf = new IdentityHashMap<>();
@@ -63,8 +66,8 @@ class OneVsOneRbfSvmTest {
 
     @Test
     void sameSeedSameModelAndSinglePredictionAgreesWithBatch() {
-        OneVsOneRbfSvm a = OneVsOneRbfSvm.fit(train.x, train.y, CLASSES, params, 3, 2, SvmProgressListener.NONE);
-        OneVsOneRbfSvm b = OneVsOneRbfSvm.fit(train.x, train.y, CLASSES, params, 3, 1, SvmProgressListener.NONE);
+        OneVsOneRbfSvm a = OneVsOneRbfSvm.fit(PURE, train.x, train.y, CLASSES, params, 3, 2, SvmProgressListener.NONE);
+        OneVsOneRbfSvm b = OneVsOneRbfSvm.fit(PURE, train.x, train.y, CLASSES, params, 3, 1, SvmProgressListener.NONE);
 
         int[] batch = a.predict(test.x, 2);
 
@@ -79,7 +82,7 @@ class OneVsOneRbfSvmTest {
     void reportsProgressOncePerPair() {
         int[] calls = new int[1];
         int[] last = new int[2];
-        OneVsOneRbfSvm.fit(train.x, train.y, CLASSES, params, 3, 2, (done, total) -> {
+        OneVsOneRbfSvm.fit(PURE, train.x, train.y, CLASSES, params, 3, 2, (done, total) -> {
             synchronized (calls) {
                 calls[0]++;
                 last[0] = Math.max(last[0], done);
@@ -96,11 +99,11 @@ class OneVsOneRbfSvmTest {
         int[] bad = train.y.clone();
         bad[5] = CLASSES;
         int[] missing = Arrays.stream(train.y).map(c -> c == 2 ? 1 : c).toArray();
-        OneVsOneRbfSvm svm = OneVsOneRbfSvm.fit(train.x, train.y, CLASSES, params, 3, 2, SvmProgressListener.NONE);
+        OneVsOneRbfSvm svm = OneVsOneRbfSvm.fit(PURE, train.x, train.y, CLASSES, params, 3, 2, SvmProgressListener.NONE);
 
-        assertThatThrownBy(() -> OneVsOneRbfSvm.fit(train.x, bad, CLASSES, params, 3, 2, SvmProgressListener.NONE))
+        assertThatThrownBy(() -> OneVsOneRbfSvm.fit(PURE, train.x, bad, CLASSES, params, 3, 2, SvmProgressListener.NONE))
                 .hasMessageContaining("label 4 is not in [0, 4)");
-        assertThatThrownBy(() -> OneVsOneRbfSvm.fit(train.x, missing, CLASSES, params, 3, 2, SvmProgressListener.NONE))
+        assertThatThrownBy(() -> OneVsOneRbfSvm.fit(PURE, train.x, missing, CLASSES, params, 3, 2, SvmProgressListener.NONE))
                 .hasMessageContaining("class 2 has no training vectors");
         assertThatThrownBy(() -> svm.predict(new double[][] {{1, 2}}, 1))
                 .hasMessageContaining("row 0 has width 2, the SVM was trained on 3");

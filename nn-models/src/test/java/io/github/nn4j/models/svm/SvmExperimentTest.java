@@ -4,9 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.List;
+import io.github.nn4j.api.backend.Backend;
+import io.github.nn4j.api.backend.Backends;
 import org.junit.jupiter.api.Test;
 
 class SvmExperimentTest {
+    private static final Backend PURE = Backends.get("pure");
 
     @Test
     void choosesOnValidationRefitsOnAllAndTests() {
@@ -20,7 +23,7 @@ class SvmExperimentTest {
                 List.of(0.5, 2.0), List.of(1.0, 10.0), 300, 2, 5);
         List<Integer> seen = new ArrayList<>();
 
-        SvmResult r = new SvmExperiment(settings, new SvmExperimentListener() {
+        SvmResult r = new SvmExperiment(PURE, settings, new SvmExperimentListener() {
             @Override
             public void gridPointDone(int index, int total, GridPoint point) {
                 seen.add(index);
