@@ -6,6 +6,7 @@ import io.github.nn4j.api.tensor.Shape;
 import io.github.nn4j.api.tensor.Tensor;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -87,6 +88,19 @@ public final class OneVsOneRbfSvm {
      */
     public static OneVsOneRbfSvm fit(Backend backend, double[][] x, int[] y, int numClasses, RbfSvmParams params,
             long seed, int threads, SvmProgressListener listener) {
+        return fit(backend, x, y, numClasses, params, seed, threads, listener, null);
+    }
+
+    /**
+     * As {@link #fit(Backend, double[][], int[], int, RbfSvmParams, long, int, SvmProgressListener)}, starting
+     * the pairs in decreasing order of {@code effort}, an estimate of each pair's training time in pair order
+     * (see {@link #supportVectorsPerPair()}), so that a long pair does not start last and keep one thread busy
+     * while the others idle. The machines do not depend on the order.
+     *
+     * @param effort one estimate per pair, or {@code null} for the pair order
+     */
+    public static OneVsOneRbfSvm fit(Backend backend, double[][] x, int[] y, int numClasses, RbfSvmParams params,
+            long seed, int threads, SvmProgressListener listener, double[] effort) {
         Objects.requireNonNull(backend, "backend");
         Objects.requireNonNull(params, "params");
         if (x.length != y.length) {
@@ -108,22 +122,38 @@ public final class OneVsOneRbfSvm {
             }
         }
         int pairs = numClasses * (numClasses - 1) / 2;
+        if (effort != null && effort.length != pairs) {
+            throw new IllegalArgumentException("effort: " + effort.length + " estimates for " + pairs + " pairs");
+        }
+        int[] positive = new int[pairs];
+        int[] negative = new int[pairs];
+        for (int i = 1, p = 0; i < numClasses; i++) {
+            for (int j = 0; j < i; j++, p++) {
+                positive[p] = i;
+                negative[p] = j;
+            }
+        }
+        Integer[] order = new Integer[pairs];
+        for (int p = 0; p < pairs; p++) {
+            order[p] = p;
+        }
+        if (effort != null) {
+            Arrays.sort(order, (a, b) -> Double.compare(effort[b], effort[a]));
+        }
         List<KernelMachine<double[]>> trained = new ArrayList<>(pairs);
         AtomicInteger done = new AtomicInteger();
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, threads), daemonThreads("svm-train"));
         try {
-            List<Future<KernelMachine<double[]>>> futures = new ArrayList<>(pairs);
-            for (int i = 1; i < numClasses; i++) {
-                for (int j = 0; j < i; j++) {
-                    int pos = i;
-                    int neg = j;
-                    long pairSeed = seed * 1_000_003L + (long) i * numClasses + j;
-                    futures.add(pool.submit(() -> {
-                        KernelMachine<double[]> m = trainPair(x, y, pos, neg, counts, params, pairSeed);
-                        listener.machinesTrained(done.incrementAndGet(), pairs);
-                        return m;
-                    }));
-                }
+            List<Future<KernelMachine<double[]>>> futures = new ArrayList<>(Collections.nCopies(pairs, null));
+            for (int p : order) {
+                int pos = positive[p];
+                int neg = negative[p];
+                long pairSeed = seed * 1_000_003L + (long) pos * numClasses + neg;
+                futures.set(p, pool.submit(() -> {
+                    KernelMachine<double[]> m = trainPair(x, y, pos, neg, counts, params, pairSeed);
+                    listener.machinesTrained(done.incrementAndGet(), pairs);
+                    return m;
+                }));
             }
             for (Future<KernelMachine<double[]>> f : futures) {
                 trained.add(await(f));
@@ -198,6 +228,18 @@ public final class OneVsOneRbfSvm {
     /** Number of distinct training vectors that are a support vector of at least one pair. */
     public int distinctSupportVectors() {
         return supportNorms.length;
+    }
+
+    /**
+     * Support vectors of each binary machine, in pair order ({@code (1,0), (2,0), (2,1), (3,0), …}): a measure
+     * of how hard each pair is, and so of how long it takes to train.
+     */
+    public int[] supportVectorsPerPair() {
+        int[] out = new int[machines.length];
+        for (int p = 0; p < machines.length; p++) {
+            out[p] = machines[p].index().length;
+        }
+        return out;
     }
 
     /** Support vectors summed over all pairs (a vector counts once per pair that uses it). */

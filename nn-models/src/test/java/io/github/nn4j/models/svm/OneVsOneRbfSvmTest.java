@@ -79,6 +79,21 @@ class OneVsOneRbfSvmTest {
     }
 
     @Test
+    void theOrderInWhichPairsStartDoesNotChangeTheModel() {
+        OneVsOneRbfSvm natural = OneVsOneRbfSvm.fit(PURE, train.x, train.y, CLASSES, params, 3, 2,
+                SvmProgressListener.NONE);
+        double[] reversed = {1, 2, 3, 4, 5, 6}; // the last pair first
+        OneVsOneRbfSvm reordered = OneVsOneRbfSvm.fit(PURE, train.x, train.y, CLASSES, params, 3, 2,
+                SvmProgressListener.NONE, reversed);
+
+        assertThat(reordered.supportVectorsPerPair()).containsExactly(natural.supportVectorsPerPair());
+        assertThat(Arrays.stream(natural.supportVectorsPerPair()).sum()).isEqualTo(natural.totalSupportVectors());
+        assertThat(reordered.predict(test.x, 2)).containsExactly(natural.predict(test.x, 2));
+        assertThatThrownBy(() -> OneVsOneRbfSvm.fit(PURE, train.x, train.y, CLASSES, params, 3, 2,
+                SvmProgressListener.NONE, new double[5])).hasMessageContaining("effort: 5 estimates for 6 pairs");
+    }
+
+    @Test
     void reportsProgressOncePerPair() {
         int[] calls = new int[1];
         int[] last = new int[2];
