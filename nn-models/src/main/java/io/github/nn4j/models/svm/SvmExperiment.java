@@ -2,7 +2,9 @@ package io.github.nn4j.models.svm;
 
 import io.github.nn4j.api.backend.Backend;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.SplittableRandom;
 import org.slf4j.Logger;
@@ -12,13 +14,14 @@ import org.slf4j.LoggerFactory;
  * Trains and tests an RBF {@link OneVsOneRbfSvm} on a {@link FeatureSet}:
  * <ol>
  *   <li>standardize the features with the training vectors' means and standard deviations, per feature
- *       (z-scores) or uniformly (one common factor): which one is part of the grid;</li>
+ *       (z-scores) or uniformly (one common factor), as each candidate asks;</li>
  *   <li>grid search: train each (scaling, gamma, C) candidate on a seeded random subset of the training
  *       vectors and measure its accuracy on the validation vectors (the subset keeps the grid affordable: a
  *       fit costs more than linearly in the number of vectors);</li>
- *   <li>train the best candidate on all training vectors and classify the test vectors.</li>
+ *   <li>choose a candidate by the one-standard-error rule ({@link GridChoice}), train it on all training
+ *       vectors and classify the test vectors.</li>
  * </ol>
- * The test vectors play no part in any choice. Ties in validation accuracy go to the earlier candidate.
+ * The test vectors play no part in any choice.
  */
 public final class SvmExperiment {
     private static final Logger LOG = LoggerFactory.getLogger(SvmExperiment.class);
@@ -48,8 +51,11 @@ public final class SvmExperiment {
             gridY[i] = data.trainLabels()[subset[i]];
         }
         List<GridPoint> grid = new ArrayList<>();
+        // Support vectors per pair of each candidate's grid model: they rank the pairs by training time for the
+        // next fit (see OneVsOneRbfSvm.fit's effort).
+        Map<SvmCandidate, int[]> pairSupportVectors = new HashMap<>();
+        double[] effort = null;
         long gridStart = System.nanoTime();
-        GridPoint best = null;
         for (FeatureScaling scaling : settings.scalings()) {
             Standardizer standardizer = Standardizer.fit(data.train(), scaling);
             double[][] gridX = standardizer.apply(rows(data.train(), subset));
@@ -59,28 +65,31 @@ public final class SvmExperiment {
                     SvmCandidate candidate = new SvmCandidate(scaling, new RbfSvmParams(factor / d, c));
                     long start = System.nanoTime();
                     OneVsOneRbfSvm svm = OneVsOneRbfSvm.fit(backend, gridX, gridY, numClasses, candidate.params(),
-                            settings.seed(), settings.threads(), SvmProgressListener.NONE);
+                            settings.seed(), settings.threads(), SvmProgressListener.NONE, effort);
                     double fitSeconds = (System.nanoTime() - start) / 1e9;
+                    pairSupportVectors.put(candidate, svm.supportVectorsPerPair());
+                    effort = effort(pairSupportVectors.get(candidate), gridY, numClasses);
                     double accuracy = accuracy(svm, validation, data.validationLabels(), numClasses);
                     GridPoint point = new GridPoint(candidate, accuracy, fitSeconds);
                     grid.add(point);
                     LOG.info("{}: {} -> validation accuracy {} (fit {} s on {} vectors)", name, candidate, accuracy,
                             fitSeconds, gridX.length);
                     listener.gridPointDone(grid.size(), settings.gridSize(), point);
-                    if (best == null || accuracy > best.validationAccuracy()) {
-                        best = point;
-                    }
                 }
             }
         }
         double gridSeconds = (System.nanoTime() - gridStart) / 1e9;
 
-        SvmCandidate chosen = best.candidate();
+        SvmCandidate chosen = GridChoice.choose(grid, data.validation().length).candidate();
+        LOG.info("{}: best validation accuracy {}, one standard error {}; chosen: {}", name,
+                GridChoice.bestAccuracy(grid), GridChoice.standardError(GridChoice.bestAccuracy(grid),
+                        data.validation().length), chosen);
         Standardizer standardizer = Standardizer.fit(data.train(), chosen.scaling());
         double[][] train = standardizer.apply(data.train());
         long fitStart = System.nanoTime();
         OneVsOneRbfSvm svm = OneVsOneRbfSvm.fit(backend, train, data.trainLabels(), numClasses, chosen.params(),
-                settings.seed(), settings.threads(), listener::finalFitProgress);
+                settings.seed(), settings.threads(), listener::finalFitProgress,
+                effort(pairSupportVectors.get(chosen), data.trainLabels(), numClasses));
         double fitSeconds = (System.nanoTime() - fitStart) / 1e9;
         long predictStart = System.nanoTime();
         int[] predicted = svm.predict(standardizer.apply(data.test()), settings.threads());
@@ -92,6 +101,25 @@ public final class SvmExperiment {
                 chosen, train.length, fitSeconds, svm.distinctSupportVectors(), confusion.accuracy());
         return new SvmResult(name, d, standardizer.constantFeatures(), grid, subset.length, chosen, train.length,
                 fitSeconds, predictSeconds, gridSeconds, svm.distinctSupportVectors(), validationAccuracy, confusion);
+    }
+
+    /**
+     * Estimated training effort of each pair on vectors labelled {@code y}: LASVM visits every vector of the pair
+     * and compares it with the current support vectors, so the pair's size times its support vectors in a
+     * related fit.
+     */
+    private static double[] effort(int[] supportVectors, int[] y, int numClasses) {
+        int[] counts = new int[numClasses];
+        for (int label : y) {
+            counts[label]++;
+        }
+        double[] effort = new double[supportVectors.length];
+        for (int i = 1, p = 0; i < numClasses; i++) {
+            for (int j = 0; j < i; j++, p++) {
+                effort[p] = (double) (counts[i] + counts[j]) * supportVectors[p];
+            }
+        }
+        return effort;
     }
 
     private static double[][] rows(double[][] x, int[] indices) {

@@ -11,7 +11,8 @@ import java.util.List;
  *                               fires)
  * @param grid                   every grid candidate with its validation accuracy
  * @param gridTrainSize          training vectors each grid candidate was trained on
- * @param best                   the candidate chosen (highest validation accuracy)
+ * @param best                   the candidate chosen by {@link GridChoice}: the simplest within one standard
+ *                               error of the highest validation accuracy
  * @param trainSize              training vectors of the final fit
  * @param fitSeconds             wall time of the final fit
  * @param predictSeconds         wall time of predicting the test vectors

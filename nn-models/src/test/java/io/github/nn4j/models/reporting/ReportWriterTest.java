@@ -168,7 +168,12 @@ class ReportWriterTest {
                 .contains("754 s (12 min 34 s)")
                 .contains("0.0100, 0.9800, 0.9900, 0.0200 → solved")
                 .contains("| **7** | 0 | 1 | 0 | 0 | 0 | 0 | 0 | **9** | 0 | 0 |")
-                .contains("![Confusion matrix](confusion-matrix.png)");
+                .contains("![Confusion matrix](confusion-matrix.png)")
+                // 2 x (grid 40.0 + final fit 60.2 + test prediction 5.1) + PCA 12.5
+                .contains("| SVM and PCA stages together | 223.1 |")
+                .contains("the best validation accuracy is 0.9900, one standard error on 4,000 images is 0.0016, and of "
+                        + "the candidates scoring at least 0.9884")
+                .contains("**Why this grid.**");
         // the comparison table is one table: no blank line before its last rows
         assertThat(md).contains("|\n| Backend | ").doesNotContain("\n\n| Backend");
         String json = Files.readString(dir.resolve(ReportWriter.METRICS));
