@@ -31,6 +31,14 @@ public final class GridChoice {
         return Math.sqrt(accuracy * (1 - accuracy) / validationSize);
     }
 
+    /**
+     * Whether {@code accuracy} beats {@code than} by more than one standard error of {@code than}: only then can a
+     * costlier candidate be worth its cost. {@link SvmExperiment} stops going up in gamma when a step is not.
+     */
+    public static boolean clearlyBetter(double accuracy, double than, int validationSize) {
+        return accuracy > than + standardError(than, validationSize);
+    }
+
     /** The best validation accuracy of the grid. */
     public static double bestAccuracy(List<GridPoint> grid) {
         if (grid.isEmpty()) {

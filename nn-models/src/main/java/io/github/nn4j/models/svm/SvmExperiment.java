@@ -15,9 +15,12 @@ import org.slf4j.LoggerFactory;
  * <ol>
  *   <li>standardize the features with the training vectors' means and standard deviations, per feature
  *       (z-scores) or uniformly (one common factor), as each candidate asks;</li>
- *   <li>grid search: train each (scaling, gamma, C) candidate on a seeded random subset of the training
- *       vectors and measure its accuracy on the validation vectors (the subset keeps the grid affordable: a
- *       fit costs more than linearly in the number of vectors);</li>
+ *   <li>grid search: train (scaling, gamma, C) candidates on a seeded random subset of the training vectors
+ *       and measure their accuracy on the validation vectors (the subset keeps the grid affordable: a fit costs
+ *       more than linearly in the number of vectors). For each scaling and C, gamma goes up the list, which
+ *       is also the order of cost (a larger gamma keeps more support vectors), and stops at the first value
+ *       that does not beat the best smaller one by more than one standard error of that accuracy: the rule
+ *       below would not choose it, and under a single peak a larger one would not change the choice;</li>
  *   <li>choose a candidate by the one-standard-error rule ({@link GridChoice}), train it on all training
  *       vectors and classify the test vectors.</li>
  * </ol>
@@ -60,8 +63,9 @@ public final class SvmExperiment {
             Standardizer standardizer = Standardizer.fit(data.train(), scaling);
             double[][] gridX = standardizer.apply(rows(data.train(), subset));
             double[][] validation = standardizer.apply(data.validation());
-            for (double factor : settings.gammaFactors()) {
-                for (double c : settings.cValues()) {
+            for (double c : settings.cValues()) {
+                double lineBest = Double.NaN;
+                for (double factor : settings.gammaFactors()) {
                     SvmCandidate candidate = new SvmCandidate(scaling, new RbfSvmParams(factor / d, c));
                     long start = System.nanoTime();
                     OneVsOneRbfSvm svm = OneVsOneRbfSvm.fit(backend, gridX, gridY, numClasses, candidate.params(),
@@ -75,6 +79,13 @@ public final class SvmExperiment {
                     LOG.info("{}: {} -> validation accuracy {} (fit {} s on {} vectors)", name, candidate, accuracy,
                             fitSeconds, gridX.length);
                     listener.gridPointDone(grid.size(), settings.gridSize(), point);
+                    if (!Double.isNaN(lineBest)
+                            && !GridChoice.clearlyBetter(accuracy, lineBest, data.validation().length)) {
+                        LOG.info("{}: gamma·d = {} did not beat the smaller ones by more than one standard error; "
+                                + "larger gamma not tried", name, factor);
+                        break;
+                    }
+                    lineBest = Double.isNaN(lineBest) ? accuracy : Math.max(lineBest, accuracy);
                 }
             }
         }

@@ -42,6 +42,15 @@ class GridChoiceTest {
     }
 
     @Test
+    void clearlyBetterMeansByMoreThanOneStandardError() {
+        double se = GridChoice.standardError(0.9740, 4000); // 0.00252
+
+        assertThat(GridChoice.clearlyBetter(0.9740 + se + 1e-6, 0.9740, 4000)).isTrue();
+        assertThat(GridChoice.clearlyBetter(0.9763, 0.9740, 4000)).isFalse();
+        assertThat(GridChoice.clearlyBetter(0.9700, 0.9740, 4000)).isFalse();
+    }
+
+    @Test
     void rejectsAnEmptyGrid() {
         assertThatThrownBy(() -> GridChoice.choose(List.of(), 10)).hasMessageContaining("the grid is empty");
     }

@@ -24,16 +24,19 @@ import java.util.Map;
  * pipeline's two feature sets as the app does (split with the seed, the autoencoder's latent codes on the pure
  * backend, PCA-64), then prints one Markdown row per (features, scaling, training vectors, gamma·d, C): the
  * validation accuracy of a fit on a seeded subset (the one {@link SvmExperiment} draws) and its cost in process CPU
- * seconds; with {@code full=…}, also fits on all training vectors with their test accuracy.
+ * seconds. Each {@code grid=SCALINGS/SIZES/GAMMA_FACTORS/CS} argument (comma-separated lists) is one block of rows;
+ * {@code full=GAMMA_FACTORS} adds fits of uniform scaling and C = 10 on all training vectors, with their test
+ * accuracy.
  *
  * <pre>
- * mvn -B -q -pl nn-models -am test-compile -DskipTests
+ * mvn -B -q -pl nn-models -am package -DskipTests &amp;&amp; mvn -B -q -pl nn-models test-compile
  * java --add-modules jdk.incubator.vector -XX:PerMethodTrapLimit=10000 \
  *   -cp nn-models/target/test-classes:nn-models/target/classes:'nn-models/target/lib/*' \
- *   io.github.nn4j.models.svm.GridSurvey data=../shared/data/mnist sizes=5000,10000,20000 gammas=0.75,1,1.5,2,3 \
- *   cs=3,10,30 scalings=UNIFORM,PER_FEATURE full=1,1.5,2
+ *   io.github.nn4j.models.svm.GridSurvey grid=UNIFORM,PER_FEATURE/20000/1,1.5,2/10 \
+ *   grid=UNIFORM/5000,10000/0.75,1,1.5,2,3/3,10,30 full=1,1.5,2
  * </pre>
- * Arguments are {@code key=value}; the defaults are those of the app ({@code epochs=50 seed=42}).
+ * Other arguments: {@code data=DIR} (default {@code ../shared/data/mnist}), {@code epochs=50}, {@code seed=42}
+ * (the app's).
  */
 public final class GridSurvey {
     private GridSurvey() {
@@ -42,13 +45,18 @@ public final class GridSurvey {
     /** Runs the survey; see the class comment for the arguments. */
     public static void main(String[] args) throws Exception {
         Map<String, String> a = new LinkedHashMap<>(Map.of("data", "../shared/data/mnist", "epochs", "50", "seed",
-                "42", "sizes", "10000", "gammas", "1,1.5,2", "cs", "10", "scalings", "UNIFORM", "full", ""));
+                "42", "full", ""));
+        List<String[]> grids = new ArrayList<>();
         for (String arg : args) {
             String[] kv = arg.split("=", 2);
-            if (kv.length != 2 || !a.containsKey(kv[0])) {
-                throw new IllegalArgumentException("unknown argument '" + arg + "'; known: " + a.keySet());
+            if (kv.length == 2 && kv[0].equals("grid") && kv[1].split("/").length == 4) {
+                grids.add(kv[1].split("/"));
+            } else if (kv.length == 2 && a.containsKey(kv[0])) {
+                a.put(kv[0], kv[1]);
+            } else {
+                throw new IllegalArgumentException("unknown argument '" + arg + "'; known: grid=SCALINGS/SIZES/"
+                        + "GAMMA_FACTORS/CS and " + a.keySet());
             }
-            a.put(kv[0], kv[1]);
         }
         long seed = Long.parseLong(a.get("seed"));
         Path dir = Path.of(a.get("data"));
@@ -67,25 +75,28 @@ public final class GridSurvey {
         System.out.println("|---|---|---|---|---|---|---|---|---|---|");
         for (Map.Entry<String, FeatureSet> e : features.entrySet()) {
             FeatureSet f = e.getValue();
-            for (String scaling : a.get("scalings").split(",")) {
-                Standardizer standardizer = Standardizer.fit(f.train(), FeatureScaling.valueOf(scaling));
-                double[][] train = standardizer.apply(f.train());
-                double[][] validation = standardizer.apply(f.validation());
-                double[][] test = standardizer.apply(f.test());
-                for (int size : ints(a.get("sizes"))) {
-                    int[] subset = SvmExperiment.subset(train.length, size, seed);
-                    for (double c : doubles(a.get("cs"))) {
-                        for (double g : doubles(a.get("gammas"))) {
-                            row(pure, e.getKey(), scaling, train, f.trainLabels(), subset, g, c, seed, validation,
-                                    f.validationLabels(), null, null);
+            for (String[] grid : grids) {
+                for (String scaling : grid[0].split(",")) {
+                    Standardizer standardizer = Standardizer.fit(f.train(), FeatureScaling.valueOf(scaling));
+                    double[][] train = standardizer.apply(f.train());
+                    double[][] validation = standardizer.apply(f.validation());
+                    for (int size : ints(grid[1])) {
+                        int[] subset = SvmExperiment.subset(train.length, size, seed);
+                        for (double c : doubles(grid[3])) {
+                            for (double g : doubles(grid[2])) {
+                                row(pure, e.getKey(), scaling, train, f.trainLabels(), subset, g, c, seed, validation,
+                                        f.validationLabels(), null, null);
+                            }
                         }
                     }
                 }
-                for (double g : doubles(a.get("full"))) {
-                    int[] all = SvmExperiment.subset(train.length, train.length, seed);
-                    row(pure, e.getKey(), scaling, train, f.trainLabels(), all, g, 10, seed, validation,
-                            f.validationLabels(), test, f.testLabels());
-                }
+            }
+            Standardizer uniform = Standardizer.fit(f.train(), FeatureScaling.UNIFORM);
+            double[][] train = uniform.apply(f.train());
+            for (double g : doubles(a.get("full"))) {
+                int[] all = SvmExperiment.subset(train.length, train.length, seed);
+                row(pure, e.getKey(), "UNIFORM", train, f.trainLabels(), all, g, 10, seed, uniform.apply(f.validation()),
+                        f.validationLabels(), uniform.apply(f.test()), f.testLabels());
             }
         }
     }
