@@ -89,11 +89,11 @@ public final class PrincipalComponents {
     /** {@code (X − μ)ᵀ(X − μ) / m}, row-major {@code d × d}, summed block by block in row order. */
     private static double[] covariance(Backend backend, double[][] x, double[] mean) {
         int d = mean.length;
-        try (Tensor sum = backend.zeros(DType.FLOAT64, Shape.matrix(d, d))) {
+        try (Tensor sum = backend.zeros(DType.FLOAT64, Shape.matrix(d, d));
+                CentredBlocks blocks = new CentredBlocks(backend, x, mean)) {
             for (int start = 0; start < x.length; start += BLOCK) {
-                try (Tensor t = centred(backend, x, start, mean)) {
-                    backend.gemm(1.0, t, true, t, false, start == 0 ? 0.0 : 1.0, sum);
-                }
+                Tensor t = blocks.at(start);
+                backend.gemm(1.0, t, true, t, false, start == 0 ? 0.0 : 1.0, sum);
             }
             double[] c = sum.toDoubleArray();
             for (int i = 0; i < c.length; i++) {
@@ -103,18 +103,59 @@ public final class PrincipalComponents {
         }
     }
 
-    /** Rows {@code start..} of {@code x} (at most {@value #BLOCK}) minus {@code mean}, as a FLOAT64 matrix. */
-    private static Tensor centred(Backend backend, double[][] x, int start, double[] mean) {
-        int d = mean.length;
-        int rows = Math.min(BLOCK, x.length - start);
-        double[] block = new double[rows * d];
-        for (int r = 0; r < rows; r++) {
-            double[] row = x[start + r];
-            for (int j = 0; j < d; j++) {
-                block[r * d + j] = row[j] - mean[j];
+    /**
+     * The rows of {@code x} minus {@code mean}, {@value #BLOCK} at a time, in one FLOAT64 tensor that is refilled
+     * for each block (and one more for a shorter last block), so a pass over the data allocates no garbage per
+     * block.
+     */
+    private static final class CentredBlocks implements AutoCloseable {
+        private final Backend backend;
+        private final double[][] x;
+        private final double[] mean;
+        private final double[] buffer;
+        private Tensor full;
+        private Tensor last;
+
+        CentredBlocks(Backend backend, double[][] x, double[] mean) {
+            this.backend = backend;
+            this.x = x;
+            this.mean = mean;
+            this.buffer = new double[Math.min(BLOCK, x.length) * mean.length];
+        }
+
+        /** The centred rows {@code start..start+BLOCK-1} (fewer at the end); valid until the next call. */
+        Tensor at(int start) {
+            int d = mean.length;
+            int rows = Math.min(BLOCK, x.length - start);
+            for (int r = 0; r < rows; r++) {
+                double[] row = x[start + r];
+                for (int j = 0; j < d; j++) {
+                    buffer[r * d + j] = row[j] - mean[j];
+                }
+            }
+            if (rows * d == buffer.length) {
+                if (full == null) {
+                    full = backend.zeros(DType.FLOAT64, Shape.matrix(rows, d));
+                }
+                backend.write(full, buffer);
+                return full;
+            }
+            if (last != null) {
+                last.close();
+            }
+            last = backend.fromArray(DType.FLOAT64, Arrays.copyOf(buffer, rows * d), Shape.matrix(rows, d));
+            return last;
+        }
+
+        @Override
+        public void close() {
+            if (full != null) {
+                full.close();
+            }
+            if (last != null) {
+                last.close();
             }
         }
-        return backend.fromArray(DType.FLOAT64, block, Shape.matrix(rows, d));
     }
 
     /** Number of components. */
@@ -165,17 +206,17 @@ public final class PrincipalComponents {
         for (int j = 0; j < k; j++) {
             System.arraycopy(axes[j], 0, flatAxes, j * d, d);
         }
-        try (Tensor w = backend.fromArray(DType.FLOAT64, flatAxes, Shape.matrix(k, d))) {
+        try (Tensor w = backend.fromArray(DType.FLOAT64, flatAxes, Shape.matrix(k, d));
+                CentredBlocks blocks = new CentredBlocks(backend, x, mean)) {
             for (int start = 0; start < x.length; start += BLOCK) {
-                int rows = Math.min(BLOCK, x.length - start);
-                double[] coordinates;
-                try (Tensor t = centred(backend, x, start, mean);
-                        Tensor y = backend.zeros(DType.FLOAT64, Shape.matrix(rows, k))) {
+                Tensor t = blocks.at(start);
+                int rows = t.rows();
+                try (Tensor y = backend.zeros(DType.FLOAT64, Shape.matrix(rows, k))) {
                     backend.gemm(1.0, t, false, w, true, 0.0, y);
-                    coordinates = y.toDoubleArray();
-                }
-                for (int r = 0; r < rows; r++) {
-                    out[start + r] = Arrays.copyOfRange(coordinates, r * k, (r + 1) * k);
+                    double[] coordinates = y.toDoubleArray();
+                    for (int r = 0; r < rows; r++) {
+                        out[start + r] = Arrays.copyOfRange(coordinates, r * k, (r + 1) * k);
+                    }
                 }
             }
         }
