@@ -4,7 +4,7 @@
 #   nn-benchmarks/results/jmh-result.json  JMH's raw JSON
 #
 # Usage: nn-benchmarks/run.sh [--profile short|long|smoke|none] [--out DIR] [JMH options and benchmark regexps]
-#   nn-benchmarks/run.sh                                # every benchmark, short profile (about 9 min)
+#   nn-benchmarks/run.sh                                # every benchmark, short profile (about 11 min)
 #   nn-benchmarks/run.sh Sgemm -p backend=pure,nd4j     # a subset
 #   nn-benchmarks/run.sh --profile none -f 2 -wi 5 -i 10 -prof gc   # your own JMH options
 # Profiles (JMH options; give one of these options yourself only with --profile none):

@@ -42,6 +42,7 @@ public final class MarkdownReport {
         TITLES.put(STEP, "Autoencoder training step (784-128-64-128-784, FLOAT32)");
         TITLES.put(EPOCH, "Autoencoder epoch: 56,000 images");
         TITLES.put("XorBenchmark.train", "XOR: 20,000 full-batch epochs of a 2-4-1 network");
+        TITLES.put("PcaBenchmark.fit", "PCA-64 fit, 56,000 training images: covariance route per backend, Smile's SVD");
     }
 
     private final RunEnvironment env;
