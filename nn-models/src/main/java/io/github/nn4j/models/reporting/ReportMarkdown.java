@@ -20,13 +20,13 @@ public final class ReportMarkdown {
     private static final String GRID_REASONS = "**Why this grid.** It was sized by measurement on both feature sets "
             + "(seed 42; tables and the command in `docs/svm-grid.md` of the nn4j sources). Per-feature (z-score) "
             + "scaling never won and its fits cost up to 2.7 times as much, so the features are divided by one common "
-            + "factor. The best C = 3 or C = 30 candidate never beat the best C = 10 one by more than 0.0002, so C is "
+            + "factor. The best C = 3 or C = 30 candidate never beat the best C = 10 one by more than 0.0005, so C is "
             + "10. γ·d starts at 1 (0.75 did worse on both feature sets) and goes up through 1.5, 2 and 3 only while "
-            + "a step beats the best smaller γ by more than one standard error, which no step did in those "
-            + "measurements: a larger γ keeps more support vectors and costs more (on all 56,000 vectors, γ·d = 2 "
+            + "a step beats the best smaller γ by more than one standard error, which no step did on 10,000 vectors"
+            + ": a larger γ keeps more support vectors and costs more (on all 56,000 vectors, γ·d = 2 "
             + "took twice as long to fit as 1). The candidates are trained on 10,000 vectors: there the rule below "
-            + "picked what it picks on fits to all 56,000 (γ·d = 1 for both feature sets), while 20,000 cost 2.8 "
-            + "times as much and picked 1.5 for PCA.\n\n";
+            + "picked what it picks on fits to all 56,000 (γ·d = 1 for both feature sets), while 20,000 cost over "
+            + "three times as much and picked 1.5 for PCA.\n\n";
 
     private ReportMarkdown() {
     }

@@ -52,8 +52,8 @@ public record SvmSettings(List<FeatureScaling> scalings, List<Double> gammaFacto
      * The grid of {@code ./nn4j reproduce}: uniform scaling, {@code gamma·d} from 1 up through 1.5, 2 and 3
      * while it pays, {@code C} = 10, each candidate trained on 10,000 vectors. Measured on MNIST
      * (docs/svm-grid.md): per-feature scaling never won and cost up to 2.7 times as much; {@code C} = 3 or 30
-     * never beat {@code C} = 10 by more than 0.0002; on 10,000 vectors {@link GridChoice} picks what it picks
-     * from fits on all 56,000, at a third of the cost of 20,000.
+     * never beat {@code C} = 10 by more than 0.0005; on 10,000 vectors {@link GridChoice} picks what it picks
+     * from fits on all 56,000, at less than a third of the cost of 20,000.
      */
     public static SvmSettings standard(long seed) {
         return new SvmSettings(List.of(FeatureScaling.UNIFORM), List.of(1.0, 1.5, 2.0, 3.0), List.of(10.0), 10_000,
