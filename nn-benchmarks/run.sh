@@ -46,7 +46,7 @@ needs_build() {
   [[ "${NN4J_SKIP_BUILD:-0}" == 1 ]] && return 1
   [[ -f "$jar" ]] || return 0
   # stale when a pom or a main source of this module or of a module it uses changed after the jar was built
-  [[ -n "$(find "$root/pom.xml" "$root"/nn-api "$root"/nn-backend-* "$root"/nn-models "$module" \
+  [[ -n "$(find "$root/pom.xml" "$root"/nn-api "$root"/nn-backend-* "$root"/nn-datasets "$root"/nn-models "$module" \
       \( -name target -prune \) -o \( -name pom.xml -o -path '*/src/main/*' \) -newer "$jar" -print -quit)" ]]
 }
 

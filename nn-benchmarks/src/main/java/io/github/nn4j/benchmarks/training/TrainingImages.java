@@ -1,19 +1,16 @@
 package io.github.nn4j.benchmarks.training;
 
-import io.github.nn4j.models.mnist.LabeledImages;
-import io.github.nn4j.models.mnist.MnistCatalog;
-import io.github.nn4j.models.mnist.MnistFileSet;
-import io.github.nn4j.models.mnist.MnistLoader;
-import io.github.nn4j.models.mnist.MnistLocator;
-import io.github.nn4j.models.mnist.MnistNotFoundException;
-import io.github.nn4j.models.mnist.MnistPart;
-import io.github.nn4j.models.mnist.TrainValidationSplit;
+import io.github.nn4j.datasets.LabeledImages;
+import io.github.nn4j.datasets.TrainValidationSplit;
+import io.github.nn4j.datasets.mnist.MnistDataset;
+import io.github.nn4j.datasets.mnist.MnistFileSet;
+import io.github.nn4j.datasets.mnist.MnistLoader;
+import io.github.nn4j.datasets.mnist.MnistNotFoundException;
+import io.github.nn4j.datasets.mnist.MnistPart;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.SplittableRandom;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -61,7 +58,7 @@ public record TrainingImages(float[] pixels, int count, int width, String source
             throw new IllegalArgumentException("image count must be in 1.." + EPOCH_IMAGES + ", got " + count);
         }
         try {
-            MnistFileSet files = locator().locate();
+            MnistFileSet files = MnistDataset.options().offline().locate();
             LabeledImages train = MnistLoader.loadPair(files.file(MnistPart.TRAIN_IMAGES),
                     files.file(MnistPart.TRAIN_LABELS));
             LabeledImages part = TrainValidationSplit.stratified(train, VALIDATION_IMAGES, SPLIT_SEED).train()
@@ -92,7 +89,7 @@ public record TrainingImages(float[] pixels, int count, int width, String source
     /** Where the benchmarks' images would come from, without reading them; for the report. */
     public static String describeSource() {
         try {
-            MnistFileSet files = locator().locate();
+            MnistFileSet files = MnistDataset.options().offline().locate();
             return String.format(Locale.ROOT,
                     "MNIST training images from %s (the %,d left after a stratified split of %,d validation images)",
                     files.directory().path(), EPOCH_IMAGES, VALIDATION_IMAGES);
@@ -103,13 +100,5 @@ public record TrainingImages(float[] pixels, int count, int width, String source
         } catch (IOException e) {
             return "MNIST is damaged, the autoencoder benchmarks will fail: " + e.getMessage();
         }
-    }
-
-    private static MnistLocator locator() {
-        Map<String, String> env = System.getenv();
-        Path home = Path.of(System.getProperty("user.home"));
-        return new MnistLocator(MnistCatalog.OFFICIAL,
-                MnistLocator.standardSearchPath(null, env, Path.of("").toAbsolutePath(), home),
-                MnistLocator.standardCacheDir(env, home), null);
     }
 }

@@ -2,7 +2,7 @@ package io.github.nn4j.models.autoencoder;
 
 import io.github.nn4j.api.network.Network;
 import io.github.nn4j.api.persist.ModelFiles;
-import io.github.nn4j.models.mnist.Sha256;
+import io.github.nn4j.datasets.files.Sha256;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

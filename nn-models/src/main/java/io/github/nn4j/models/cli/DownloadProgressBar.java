@@ -1,6 +1,6 @@
 package io.github.nn4j.models.cli;
 
-import io.github.nn4j.models.mnist.DownloadListener;
+import io.github.nn4j.datasets.files.DownloadListener;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.nio.file.Path;

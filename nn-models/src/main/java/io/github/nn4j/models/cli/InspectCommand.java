@@ -5,7 +5,7 @@ import io.github.nn4j.api.persist.ModelFiles;
 import io.github.nn4j.api.persist.ModelFormatException;
 import io.github.nn4j.api.persist.ModelInfo;
 import io.github.nn4j.api.persist.TensorInfo;
-import io.github.nn4j.models.mnist.Sha256;
+import io.github.nn4j.datasets.files.Sha256;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.NoSuchFileException;

@@ -1,7 +1,7 @@
 package io.github.nn4j.models.cli;
 
-import io.github.nn4j.models.mnist.FileDownloader;
-import io.github.nn4j.models.mnist.FileProblems;
+import io.github.nn4j.datasets.files.FileDownloader;
+import io.github.nn4j.datasets.files.FileProblems;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.DirectoryStream;

@@ -1,7 +1,7 @@
 package io.github.nn4j.models.reporting;
 
-import io.github.nn4j.models.mnist.DirectorySync;
-import io.github.nn4j.models.mnist.FileProblems;
+import io.github.nn4j.datasets.files.DirectorySync;
+import io.github.nn4j.datasets.files.FileProblems;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.nio.file.DirectoryStream;

@@ -2,10 +2,10 @@ package io.github.nn4j.models.reporting;
 
 import io.github.nn4j.api.network.TrainingHistory;
 import io.github.nn4j.api.network.TrainingWarning;
+import io.github.nn4j.datasets.files.Sha256Sums;
+import io.github.nn4j.datasets.mnist.MnistFileSet;
+import io.github.nn4j.datasets.mnist.MnistPart;
 import io.github.nn4j.models.autoencoder.AutoencoderResult;
-import io.github.nn4j.models.mnist.MnistFileSet;
-import io.github.nn4j.models.mnist.MnistPart;
-import io.github.nn4j.models.mnist.Sha256Sums;
 import io.github.nn4j.models.reproduce.MnistPipelineResult;
 import io.github.nn4j.models.svm.FeatureScaling;
 import io.github.nn4j.models.svm.GridChoice;

@@ -1,8 +1,8 @@
 package io.github.nn4j.models.reporting;
 
+import io.github.nn4j.datasets.mnist.MnistFileSet;
+import io.github.nn4j.datasets.mnist.MnistPart;
 import io.github.nn4j.models.autoencoder.AutoencoderResult;
-import io.github.nn4j.models.mnist.MnistFileSet;
-import io.github.nn4j.models.mnist.MnistPart;
 import io.github.nn4j.models.reproduce.MnistPipelineResult;
 import io.github.nn4j.models.svm.GridPoint;
 import io.github.nn4j.models.svm.SvmResult;

@@ -1,6 +1,6 @@
 package io.github.nn4j.models.reporting;
 
-import io.github.nn4j.models.mnist.MnistFileSet;
+import io.github.nn4j.datasets.mnist.MnistFileSet;
 import io.github.nn4j.models.reproduce.MachineInfo;
 import io.github.nn4j.models.reproduce.MnistPipelineResult;
 import io.github.nn4j.models.xor.XorExperiment;

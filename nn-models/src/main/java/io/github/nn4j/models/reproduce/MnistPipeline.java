@@ -1,12 +1,12 @@
 package io.github.nn4j.models.reproduce;
 
 import io.github.nn4j.api.backend.Backend;
+import io.github.nn4j.datasets.LabeledImages;
+import io.github.nn4j.datasets.TrainValidationSplit;
+import io.github.nn4j.datasets.mnist.Mnist;
 import io.github.nn4j.models.autoencoder.AutoencoderExperiment;
 import io.github.nn4j.models.autoencoder.AutoencoderModel;
 import io.github.nn4j.models.autoencoder.AutoencoderResult;
-import io.github.nn4j.models.mnist.LabeledImages;
-import io.github.nn4j.models.mnist.Mnist;
-import io.github.nn4j.models.mnist.TrainValidationSplit;
 import io.github.nn4j.models.svm.FeatureSet;
 import io.github.nn4j.models.svm.PcaFeatures;
 import io.github.nn4j.models.svm.SvmExperiment;

@@ -1,8 +1,8 @@
 package io.github.nn4j.models.svm;
 
 import io.github.nn4j.api.backend.Backend;
-import io.github.nn4j.models.mnist.LabeledImages;
-import io.github.nn4j.models.mnist.TrainValidationSplit;
+import io.github.nn4j.datasets.LabeledImages;
+import io.github.nn4j.datasets.TrainValidationSplit;
 
 /**
  * The honest baseline for the autoencoder's latent codes: the projection of the raw pixels (scaled to

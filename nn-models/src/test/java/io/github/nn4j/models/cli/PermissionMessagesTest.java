@@ -3,9 +3,9 @@ package io.github.nn4j.models.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import io.github.nn4j.models.mnist.SyntheticDigits;
-import io.github.nn4j.models.testsupport.ChildJvm;
+import io.github.nn4j.datasets.testsupport.SyntheticDigits;
 import io.github.nn4j.models.testsupport.ChildJvm.Result;
+import io.github.nn4j.models.testsupport.ChildJvm;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;

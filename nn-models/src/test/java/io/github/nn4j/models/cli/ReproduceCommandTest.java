@@ -2,11 +2,11 @@ package io.github.nn4j.models.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.nn4j.models.mnist.MnistCatalog;
-import io.github.nn4j.models.mnist.MnistLocator;
-import io.github.nn4j.models.mnist.MnistPart;
-import io.github.nn4j.models.mnist.Sha256;
-import io.github.nn4j.models.mnist.SyntheticDigits;
+import io.github.nn4j.datasets.files.Sha256;
+import io.github.nn4j.datasets.mnist.MnistCatalog;
+import io.github.nn4j.datasets.mnist.MnistLocator;
+import io.github.nn4j.datasets.mnist.MnistPart;
+import io.github.nn4j.datasets.testsupport.SyntheticDigits;
 import io.github.nn4j.models.reporting.ReportWriter;
 import java.io.IOException;
 import java.io.PrintWriter;
