@@ -52,7 +52,7 @@ needs_build() {
 
 if needs_build; then
   echo "run.sh: building the benchmarks jar with Maven..." >&2
-  (cd "$root" && mvn -B -q -DskipTests -pl nn-benchmarks -am package) >&2
+  (cd "$root" && mvn -B -q -DskipTests -Dmaven.source.skip -Dmaven.javadoc.skip -pl nn-benchmarks -am package) >&2
 fi
 
 if ! ldconfig -p 2>/dev/null | grep -q 'libgfortran.so.5'; then

@@ -56,37 +56,42 @@ public final class LabeledImages {
         this.numClasses = numClasses;
     }
 
-    /** Number of images. */
+    /** {@return the number of images} */
     public int count() {
         return count;
     }
 
-    /** Rows per image. */
+    /** {@return the rows of an image} */
     public int rows() {
         return rows;
     }
 
-    /** Columns per image. */
+    /** {@return the columns of an image} */
     public int cols() {
         return cols;
     }
 
-    /** Pixels per image ({@code rows * cols}). */
+    /** {@return the pixels of an image ({@code rows * cols})} */
     public int pixelsPerImage() {
         return rows * cols;
     }
 
-    /** Number of classes; every label is in {@code [0, numClasses)}. */
+    /** {@return the number of classes; every label is in {@code [0, numClasses)}} */
     public int numClasses() {
         return numClasses;
     }
 
-    /** The label of image {@code i}. */
+    /**
+     * The label of one image.
+     *
+     * @param i the image's index
+     * @return its class
+     */
     public int label(int i) {
         return labels[Objects.checkIndex(i, count)] & 0xFF;
     }
 
-    /** All labels, as a new array. */
+    /** {@return all labels, in image order, as a new array} */
     public int[] labels() {
         int[] out = new int[count];
         for (int i = 0; i < count; i++) {
@@ -95,13 +100,19 @@ public final class LabeledImages {
         return out;
     }
 
-    /** Pixel {@code p} (row-major) of image {@code i}, 0..255. */
+    /**
+     * One pixel.
+     *
+     * @param i the image's index
+     * @param p the pixel's index in the image, row-major
+     * @return its value, 0..255
+     */
     public int pixel(int i, int p) {
         Objects.checkIndex(i, count);
         return pixels[i * pixelsPerImage() + Objects.checkIndex(p, pixelsPerImage())] & 0xFF;
     }
 
-    /** All pixels scaled to {@code [0, 1]} ({@code value / 255}), image after image, row-major. */
+    /** {@return all pixels scaled to {@code [0, 1]} ({@code value / 255}), image after image, row-major} */
     public float[] scaledPixels() {
         float[] out = new float[pixels.length];
         for (int i = 0; i < out.length; i++) {
@@ -174,7 +185,7 @@ public final class LabeledImages {
         return count;
     }
 
-    /** All pixels scaled to {@code [0, 1]}, one {@code double[]} per image (the layout Smile wants). */
+    /** {@return all pixels scaled to {@code [0, 1]}, one {@code double[]} per image (the layout Smile wants)} */
     public double[][] scaledPixelRows() {
         int d = pixelsPerImage();
         double[][] out = new double[count][d];
@@ -186,7 +197,7 @@ public final class LabeledImages {
         return out;
     }
 
-    /** How many images each class has. */
+    /** {@return how many images each class has, by class} */
     public int[] classCounts() {
         int[] counts = new int[numClasses];
         for (int i = 0; i < count; i++) {
@@ -195,7 +206,12 @@ public final class LabeledImages {
         return counts;
     }
 
-    /** The images at {@code indices}, in that order. */
+    /**
+     * A subset.
+     *
+     * @param indices image indices, any order, repeats allowed
+     * @return the images at {@code indices}, in that order
+     */
     public LabeledImages select(int[] indices) {
         int d = pixelsPerImage();
         byte[] px = new byte[indices.length * d];
@@ -208,7 +224,12 @@ public final class LabeledImages {
         return new LabeledImages(indices.length, rows, cols, px, lb, numClasses);
     }
 
-    /** The first {@code n} images (all of them if there are fewer). */
+    /**
+     * The first images.
+     *
+     * @param n how many
+     * @return the first {@code n} images (all of them if there are fewer)
+     */
     public LabeledImages head(int n) {
         int m = Math.min(n, count);
         int[] idx = new int[m];

@@ -19,7 +19,14 @@ import java.util.SplittableRandom;
  */
 public record TrainValidationSplit(LabeledImages train, LabeledImages validation) {
 
-    /** Splits {@code all} so that the validation part has {@code validationSize} images. */
+    /**
+     * Splits a set, stratified by class.
+     *
+     * @param all            the images to split
+     * @param validationSize how many go to the validation part, in {@code 1 .. all.count() - 1}
+     * @param seed           the seed of the draw: the same seed gives the same split
+     * @return both parts, each in the original order
+     */
     public static TrainValidationSplit stratified(LabeledImages all, int validationSize, long seed) {
         if (validationSize <= 0 || validationSize >= all.count()) {
             throw new IllegalArgumentException("validation size must be in 1.." + (all.count() - 1) + ": "

@@ -14,7 +14,11 @@ public final class DirectorySync {
     private DirectorySync() {
     }
 
-    /** Flushes {@code dir}'s entries to disk; some file systems do not allow opening a directory, which is harmless. */
+    /**
+     * Flushes {@code dir}'s entries to disk; some file systems do not allow opening a directory, which is harmless.
+     *
+     * @param dir the directory whose entries (names, renames) must survive a crash
+     */
     public static void force(Path dir) {
         try (FileChannel ch = FileChannel.open(dir, StandardOpenOption.READ)) {
             ch.force(true);

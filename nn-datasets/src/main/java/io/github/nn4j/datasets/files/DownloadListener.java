@@ -13,15 +13,32 @@ public interface DownloadListener {
     DownloadListener NONE = new DownloadListener() {
     };
 
-    /** The server answered; {@code totalBytes} is the announced length, or -1 if none was announced. */
+    /**
+     * The server answered.
+     *
+     * @param name       the file name
+     * @param source     the URL
+     * @param totalBytes the announced length, or -1 if none was announced
+     */
     default void started(String name, URI source, long totalBytes) {
     }
 
-    /** {@code bytesReceived} bytes of {@code name} have been written so far. */
+    /**
+     * Bytes of the file have been written.
+     *
+     * @param name          the file name
+     * @param bytesReceived the bytes written so far
+     * @param totalBytes    the size of the file
+     */
     default void progress(String name, long bytesReceived, long totalBytes) {
     }
 
-    /** The file was verified and moved to {@code file}. */
+    /**
+     * The file was verified and has its final name.
+     *
+     * @param name the file name
+     * @param file where it is
+     */
     default void finished(String name, Path file) {
     }
 }

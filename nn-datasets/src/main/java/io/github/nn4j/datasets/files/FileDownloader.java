@@ -62,7 +62,13 @@ public final class FileDownloader {
         public static final Timeouts STANDARD = new Timeouts(Duration.ofSeconds(30), Duration.ofSeconds(60),
                 Duration.ofMinutes(10));
 
-        /** Checks that every limit is positive. */
+        /**
+         * Checks that every limit is positive.
+         *
+         * @param response how long to wait for the connection and for the response headers
+         * @param idle     how long to wait for more bytes of the body
+         * @param total    how long the whole transfer of one file may take
+         */
         public Timeouts {
             for (Duration d : new Duration[] {response, idle, total}) {
                 if (d.isNegative() || d.isZero()) {
@@ -98,6 +104,8 @@ public final class FileDownloader {
     /**
      * {@code uri} with a trailing slash, if it can serve as a base URL for downloads.
      *
+     * @param uri an http or https URL
+     * @return the URL, ending with a slash
      * @throws IllegalArgumentException naming the URL and the problem if it is not http or https or has no host
      */
     public static URI checkedBaseUri(URI uri) {
@@ -112,7 +120,11 @@ public final class FileDownloader {
         return URI.create(base.endsWith("/") ? base : base + "/");
     }
 
-    /** The base URL files are downloaded from (ends with a slash). */
+    /**
+     * The base URL files are downloaded from.
+     *
+     * @return a URL that ends with a slash
+     */
     public URI baseUri() {
         return baseUri;
     }
@@ -120,8 +132,10 @@ public final class FileDownloader {
     /**
      * Downloads {@code name} from the base URL into {@code targetDir/name}, replacing a file of that name.
      *
+     * @param name          the file name, relative to the base URL
      * @param sha256        the expected SHA-256 of the file, hex
      * @param expectedBytes the expected size of the file; a server that announces or sends another size is refused
+     * @param targetDir     the directory the file goes to (created if missing)
      * @return the path of the verified file
      * @throws ChecksumMismatchException if the downloaded bytes have another digest (nothing is left behind)
      * @throws IOException               for HTTP errors, lost connections, time limits, wrong sizes and file-system
@@ -273,6 +287,8 @@ public final class FileDownloader {
      * Deletes the {@code .part} files in {@code dir} that no download is writing any more: those whose process is
      * gone, and any older than the longest a download may take. Safe while other processes download into the same
      * directory; a directory that does not exist or cannot be read is left alone.
+     *
+     * @param dir a download directory
      */
     public static void sweepAbandonedParts(Path dir) {
         if (!Files.isDirectory(dir)) {

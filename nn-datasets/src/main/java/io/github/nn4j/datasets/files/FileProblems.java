@@ -14,7 +14,12 @@ public final class FileProblems {
     private FileProblems() {
     }
 
-    /** The reason in words, e.g. {@code permission denied}, {@code no such file or directory}. */
+    /**
+     * The reason in words, e.g. {@code permission denied}, {@code no such file or directory}.
+     *
+     * @param e the failure
+     * @return a short phrase
+     */
     public static String reason(IOException e) {
         if (e instanceof AccessDeniedException) {
             return "permission denied";
@@ -31,7 +36,13 @@ public final class FileProblems {
         return e.getMessage() != null ? e.getMessage() : e.toString();
     }
 
-    /** An exception saying that {@code what} (e.g. "cannot read /x/y") failed and why, with {@code e} as cause. */
+    /**
+     * An exception saying what failed and why.
+     *
+     * @param what what failed, e.g. {@code cannot read /x/y}
+     * @param e    the failure, which becomes the cause
+     * @return an exception whose message is {@code what: reason}
+     */
     public static IOException describe(String what, IOException e) {
         return new IOException(what + ": " + reason(e), e);
     }

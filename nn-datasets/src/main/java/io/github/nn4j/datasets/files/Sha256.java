@@ -13,7 +13,7 @@ public final class Sha256 {
     private Sha256() {
     }
 
-    /** A fresh SHA-256 message digest (every Java platform has one). */
+    /** {@return a fresh SHA-256 message digest (every Java platform has one)} */
     public static MessageDigest newDigest() {
         try {
             return MessageDigest.getInstance("SHA-256");
@@ -22,12 +22,23 @@ public final class Sha256 {
         }
     }
 
-    /** Lower-case hex of a finished digest. */
+    /**
+     * The hex form of a digest.
+     *
+     * @param digest a digest that has been fed all the data; this finishes it
+     * @return 64 lower-case hex digits
+     */
     public static String hex(MessageDigest digest) {
         return HexFormat.of().formatHex(digest.digest());
     }
 
-    /** The SHA-256 of the file's bytes, lower-case hex. */
+    /**
+     * The SHA-256 of a file's bytes.
+     *
+     * @param file the file
+     * @return 64 lower-case hex digits
+     * @throws IOException if the file cannot be read
+     */
     public static String of(Path file) throws IOException {
         MessageDigest md = newDigest();
         byte[] buffer = new byte[1 << 16];
@@ -43,6 +54,8 @@ public final class Sha256 {
     /**
      * Checks that {@code file} hashes to {@code expectedHex} (case-insensitive).
      *
+     * @param file        the file
+     * @param expectedHex its expected SHA-256, hex
      * @throws ChecksumMismatchException naming the file, the expected and the found digest
      */
     public static void verify(Path file, String expectedHex) throws IOException {

@@ -34,7 +34,13 @@ public final class Sha256Sums {
         this.digests = digests;
     }
 
-    /** The {@value #FILE_NAME} of {@code dir}, if there is one. */
+    /**
+     * The {@value #FILE_NAME} of a directory.
+     *
+     * @param dir the directory
+     * @return its digest list, or empty if it has none
+     * @throws IOException if it has one that is malformed or cannot be read (see {@link #read})
+     */
     public static Optional<Sha256Sums> in(Path dir) throws IOException {
         Path file = dir.resolve(FILE_NAME);
         return Files.isRegularFile(file) ? Optional.of(read(file)) : Optional.empty();
@@ -43,6 +49,8 @@ public final class Sha256Sums {
     /**
      * Reads and checks a digest list.
      *
+     * @param file the list
+     * @return its digests
      * @throws IOException naming the file and line when a line is not {@code <sha256> <name>}, a name is not
      *                     a plain file name or is listed twice, or the file is not UTF-8 text of at most
      *                     {@value #MAX_BYTES} bytes
@@ -88,17 +96,22 @@ public final class Sha256Sums {
         return s.length() <= 100 ? s : s.substring(0, 100) + "...";
     }
 
-    /** The file the digests were read from. */
+    /** {@return the file the digests were read from} */
     public Path file() {
         return file;
     }
 
-    /** The listed digest of {@code name} (lower-case hex), if it is listed. */
+    /**
+     * The listed digest of a file.
+     *
+     * @param name a file name
+     * @return its digest (lower-case hex), or empty if it is not listed
+     */
     public Optional<String> digest(String name) {
         return Optional.ofNullable(digests.get(name));
     }
 
-    /** Every listed file name with its digest, in file order. */
+    /** {@return every listed file name with its digest} */
     public Map<String, String> digests() {
         return Map.copyOf(digests);
     }

@@ -14,19 +14,34 @@ public class IdxFormatException extends IOException {
 
     private final transient Path file;
 
-    /** A format error in {@code file}, described by {@code detail}. */
+    /**
+     * A format error.
+     *
+     * @param file   the file
+     * @param detail what is wrong, and where
+     */
     public IdxFormatException(Path file, String detail) {
         super(file + ": " + detail);
         this.file = file;
     }
 
-    /** A format error in {@code file}, described by {@code detail}, caused by {@code cause}. */
+    /**
+     * A format error with a cause.
+     *
+     * @param file   the file
+     * @param detail what is wrong, and where
+     * @param cause  the exception that revealed it (e.g. a damaged gzip stream)
+     */
     public IdxFormatException(Path file, String detail, Throwable cause) {
         super(file + ": " + detail, cause);
         this.file = file;
     }
 
-    /** The file the error is about. */
+    /**
+     * The file the error is about.
+     *
+     * @return the path given when the file was read
+     */
     public Path file() {
         return file;
     }

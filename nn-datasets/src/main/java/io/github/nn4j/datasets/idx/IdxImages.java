@@ -11,7 +11,14 @@ package io.github.nn4j.datasets.idx;
  */
 public record IdxImages(int count, int rows, int cols, byte[] pixels) {
 
-    /** Checks that the pixel array has exactly {@code count * rows * cols} elements. */
+    /**
+     * Checks that the pixel array has exactly {@code count * rows * cols} elements.
+     *
+     * @param count  number of images, at least 0
+     * @param rows   rows per image, at least 1
+     * @param cols   columns per image, at least 1
+     * @param pixels {@code count * rows * cols} unsigned bytes
+     */
     public IdxImages {
         if (count < 0 || rows <= 0 || cols <= 0) {
             throw new IllegalArgumentException("bad dimensions: " + count + " images of " + rows + "x" + cols);

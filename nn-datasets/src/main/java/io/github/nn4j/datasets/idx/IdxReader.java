@@ -34,7 +34,14 @@ public final class IdxReader {
     private IdxReader() {
     }
 
-    /** Reads an image file (magic {@code 0x00000803}). */
+    /**
+     * Reads an image file (magic {@code 0x00000803}).
+     *
+     * @param file the file, gzipped or raw
+     * @return its images
+     * @throws IdxFormatException naming the file and the offset when the file is not a well-formed image file
+     * @throws IOException        when the file cannot be read
+     */
     public static IdxImages readImages(Path file) throws IOException {
         try (OffsetCountingStream in = open(file)) {
             try {
@@ -60,7 +67,14 @@ public final class IdxReader {
         }
     }
 
-    /** Reads a label file (magic {@code 0x00000801}) and returns one unsigned byte per item. */
+    /**
+     * Reads a label file (magic {@code 0x00000801}).
+     *
+     * @param file the file, gzipped or raw
+     * @return one unsigned byte per item
+     * @throws IdxFormatException naming the file and the offset when the file is not a well-formed label file
+     * @throws IOException        when the file cannot be read
+     */
     public static byte[] readLabels(Path file) throws IOException {
         try (OffsetCountingStream in = open(file)) {
             try {
@@ -75,7 +89,12 @@ public final class IdxReader {
         }
     }
 
-    /** Size in bytes of the header of an IDX file with {@code rank} dimensions. */
+    /**
+     * Size of the header of an IDX file.
+     *
+     * @param rank the number of dimensions
+     * @return the header's bytes: the magic number and one 4-byte size per dimension
+     */
     public static int headerBytes(int rank) {
         return 4 + 4 * rank;
     }

@@ -10,7 +10,12 @@ import java.util.Objects;
  * @param origin how it was chosen, e.g. {@code --data}, {@code NN4J_DATA}, {@code user cache}
  */
 public record DataDirectory(Path path, String origin) {
-    /** Checks that both are present. */
+    /**
+     * Checks that both are present.
+     *
+     * @param path   the directory
+     * @param origin how it was chosen
+     */
     public DataDirectory {
         Objects.requireNonNull(path, "path");
         Objects.requireNonNull(origin, "origin");

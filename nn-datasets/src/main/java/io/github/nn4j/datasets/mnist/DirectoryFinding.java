@@ -10,7 +10,12 @@ import java.util.Objects;
  * @param finding   what was found there, in words
  */
 public record DirectoryFinding(DataDirectory directory, String finding) {
-    /** Checks that both are present. */
+    /**
+     * Checks that both are present.
+     *
+     * @param directory the directory searched
+     * @param finding   what was found there, in words
+     */
     public DirectoryFinding {
         Objects.requireNonNull(directory, "directory");
         Objects.requireNonNull(finding, "finding");

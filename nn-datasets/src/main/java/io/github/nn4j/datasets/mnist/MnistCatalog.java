@@ -36,7 +36,11 @@ public final class MnistCatalog {
 
     private final Map<MnistPart, MnistFileSpec> specs;
 
-    /** A catalog with one spec for every {@link MnistPart}. */
+    /**
+     * A catalog of one's own files.
+     *
+     * @param specs one spec for every {@link MnistPart}
+     */
     public MnistCatalog(Map<MnistPart, MnistFileSpec> specs) {
         EnumMap<MnistPart, MnistFileSpec> copy = new EnumMap<>(MnistPart.class);
         copy.putAll(specs);
@@ -48,12 +52,17 @@ public final class MnistCatalog {
         this.specs = copy;
     }
 
-    /** The names and digests of {@code part}. */
+    /**
+     * The names and digests of one part.
+     *
+     * @param part the part
+     * @return its spec
+     */
     public MnistFileSpec spec(MnistPart part) {
         return specs.get(part);
     }
 
-    /** The gzipped file names of the four parts, in {@link MnistPart} order. */
+    /** {@return the gzipped file names of the four parts, in {@link MnistPart} order} */
     public List<String> gzNames() {
         List<String> names = new ArrayList<>();
         for (MnistPart part : MnistPart.values()) {

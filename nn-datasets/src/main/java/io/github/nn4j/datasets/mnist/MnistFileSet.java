@@ -33,7 +33,16 @@ public record MnistFileSet(DataDirectory directory, Map<MnistPart, Path> files, 
         NONE
     }
 
-    /** Copies the maps and the list and checks that every part has a file and a digest. */
+    /**
+     * Copies the maps and the list and checks that every part has a file and a digest.
+     *
+     * @param directory    where the files are
+     * @param files        the file of each part
+     * @param sha256       the SHA-256 of each file
+     * @param verification what the digests were checked against
+     * @param official     whether every file is the official MNIST file
+     * @param passedOver   the directories searched before this one, and why each was not used
+     */
     public MnistFileSet {
         files = complete(files, "file", directory);
         sha256 = complete(sha256, "SHA-256", directory);
@@ -51,12 +60,22 @@ public record MnistFileSet(DataDirectory directory, Map<MnistPart, Path> files, 
         return Map.copyOf(copy);
     }
 
-    /** The file of {@code part}. */
+    /**
+     * The file of a part.
+     *
+     * @param part the part
+     * @return its file, gzipped or raw
+     */
     public Path file(MnistPart part) {
         return files.get(part);
     }
 
-    /** The SHA-256 of the file of {@code part}. */
+    /**
+     * The digest of a part's file.
+     *
+     * @param part the part
+     * @return the SHA-256 of its file, lower-case hex
+     */
     public String sha256(MnistPart part) {
         return sha256.get(part);
     }

@@ -17,7 +17,15 @@ import java.util.regex.Pattern;
 public record MnistFileSpec(String gzName, long gzBytes, String gzSha256, String rawName, String rawSha256) {
     private static final Pattern HEX64 = Pattern.compile("[0-9a-fA-F]{64}");
 
-    /** Validates the names (plain file names), digests (64 hex digits) and size, and lower-cases the digests. */
+    /**
+     * Validates the names (plain file names), digests (64 hex digits) and size, and lower-cases the digests.
+     *
+     * @param gzName    file name of the gzipped form
+     * @param gzBytes   size of the gzipped file in bytes
+     * @param gzSha256  SHA-256 of the gzipped file, hex
+     * @param rawName   file name of the uncompressed form
+     * @param rawSha256 SHA-256 of the uncompressed file, hex
+     */
     public MnistFileSpec {
         requireFileName(gzName);
         if (gzBytes <= 0) {

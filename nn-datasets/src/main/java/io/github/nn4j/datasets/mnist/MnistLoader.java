@@ -16,7 +16,15 @@ public final class MnistLoader {
     private MnistLoader() {
     }
 
-    /** Reads all four files. */
+    /**
+     * Reads all four files.
+     *
+     * @param files the verified files
+     * @return the training and test sets
+     * @throws IdxFormatException if a file is malformed, counts differ, a label is not a digit, or the training and
+     *                            test images differ in size
+     * @throws IOException        if a file cannot be read
+     */
     public static Mnist load(MnistFileSet files) throws IOException {
         LabeledImages train = loadPair(files.file(MnistPart.TRAIN_IMAGES), files.file(MnistPart.TRAIN_LABELS));
         LabeledImages test = loadPair(files.file(MnistPart.TEST_IMAGES), files.file(MnistPart.TEST_LABELS));
@@ -30,6 +38,9 @@ public final class MnistLoader {
     /**
      * Reads one image file and its label file.
      *
+     * @param imagesFile an IDX image file
+     * @param labelsFile the IDX label file that goes with it
+     * @return the images with their labels
      * @throws IdxFormatException if either file is malformed, the counts differ, or a label is not in 0..9
      */
     public static LabeledImages loadPair(Path imagesFile, Path labelsFile) throws IOException {

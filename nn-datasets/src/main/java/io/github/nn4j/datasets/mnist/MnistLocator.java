@@ -97,6 +97,7 @@ public final class MnistLocator {
      * @param env        the environment (for {@value #ENV} and {@code XDG_CACHE_HOME})
      * @param workingDir the working directory
      * @param userHome   the user's home directory
+     * @return the directories, in the order they are searched
      */
     public static List<DataDirectory> standardSearchPath(Path dataOption, Map<String, String> env,
             Path workingDir, Path userHome) {
@@ -117,7 +118,13 @@ public final class MnistLocator {
         return dirs;
     }
 
-    /** {@code $XDG_CACHE_HOME/nn4j/mnist} if that variable is set, else {@code ~/.cache/nn4j/mnist}. */
+    /**
+     * The download cache.
+     *
+     * @param env      the environment (for {@code XDG_CACHE_HOME})
+     * @param userHome the user's home directory
+     * @return {@code $XDG_CACHE_HOME/nn4j/mnist} if that variable is set, else {@code ~/.cache/nn4j/mnist}
+     */
     public static Path standardCacheDir(Map<String, String> env, Path userHome) {
         String xdg = env.get("XDG_CACHE_HOME");
         Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg) : userHome.resolve(".cache");
@@ -127,6 +134,8 @@ public final class MnistLocator {
     /**
      * Returns the files from the first directory that has them all, verified unless verification is off,
      * downloading MNIST into the cache directory if no directory has them and downloading is allowed.
+     *
+     * @return the files, their digests and how they were verified
      *
      * @throws MnistNotFoundException    if no directory has them and downloading is disabled or fails
      * @throws ChecksumMismatchException if a file found has the wrong digest

@@ -14,8 +14,11 @@ import java.util.Optional;
 public class MnistNotFoundException extends IOException {
     private static final long serialVersionUID = 1L;
 
+    /** Every directory searched (not serialized: paths need not be). */
     private final transient List<DirectoryFinding> searched;
+    /** The file names looked for. */
     private final List<String> expectedFiles;
+    /** The base URL of the download that failed, or {@code null}. */
     private final URI mirror;
 
     /**
@@ -52,17 +55,17 @@ public class MnistNotFoundException extends IOException {
         return sb.toString();
     }
 
-    /** Every directory searched, in order, with what was found there. */
+    /** {@return every directory searched, in order, with what was found there} */
     public List<DirectoryFinding> searched() {
         return searched;
     }
 
-    /** The four file names looked for. */
+    /** {@return the four file names looked for} */
     public List<String> expectedFiles() {
         return expectedFiles;
     }
 
-    /** The base URL a download was tried from; empty when downloading is disabled. */
+    /** {@return the base URL a download was tried from; empty when downloading is disabled} */
     public Optional<URI> mirror() {
         return Optional.ofNullable(mirror);
     }

@@ -17,7 +17,7 @@ public enum MnistPart {
         this.images = images;
     }
 
-    /** Whether this part holds images (else labels). */
+    /** {@return whether this part holds images (else labels)} */
     public boolean isImages() {
         return images;
     }
