@@ -2,6 +2,7 @@ package io.github.nn4j.backend.pure;
 
 import java.lang.reflect.InvocationTargetException;
 import java.util.Locale;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -13,6 +14,11 @@ import org.slf4j.LoggerFactory;
  * {@value #SIMD_PROPERTY} is not {@code false}; otherwise, or if loading them fails, the scalar kernels
  * are used. The choice is logged once per JVM, on the SIMD path with a hint when the JVM's
  * {@link TrapLimitSetting trap limit} is too low for the activation kernels to stay allocation-free.
+ *
+ * <p>A missing module is a WARN, once per JVM, with the option to add ({@link #warnIfVectorModuleMissing}): most
+ * applications hide INFO, and without the module the backend is several times slower and gives way to the native
+ * backends in automatic selection. Switching SIMD off on purpose ({@value #SIMD_PROPERTY}{@code =false}) is not
+ * warned about.
  */
 final class KernelSelection {
     /** The module that holds the Vector API. */
@@ -22,7 +28,11 @@ final class KernelSelection {
 
     private static final String VECTOR_KERNELS_CLASS = "io.github.nn4j.backend.pure.VectorKernels";
     private static final Logger LOG = LoggerFactory.getLogger(KernelSelection.class);
+    /** The JVM option that makes the Vector API available, as the warning names it. */
+    static final String VECTOR_OPTION = "--add-modules " + VECTOR_MODULE;
+
     private static volatile String logged;
+    private static final AtomicBoolean WARNED_MISSING_MODULE = new AtomicBoolean();
 
     private KernelSelection() {
     }
@@ -41,8 +51,24 @@ final class KernelSelection {
         return "false".equals(System.getProperty(SIMD_PROPERTY, "").trim().toLowerCase(Locale.ROOT));
     }
 
+    /**
+     * Logs at WARN, once per JVM, that the Vector API module is missing and which option adds it, unless SIMD is
+     * switched off on purpose. Called when the backend's priority is asked for (automatic selection, which then passes
+     * over this backend for a native one) and when its kernels are chosen.
+     */
+    static void warnIfVectorModuleMissing() {
+        if (!vectorModulePresent() && !simdSwitchedOff() && WARNED_MISSING_MODULE.compareAndSet(false, true)) {
+            LOG.warn("nn4j pure backend: this JVM was started without the module {}, so the pure backend can only run "
+                    + "its scalar kernels, several times slower (README \"Choosing a backend\"), and its priority drops "
+                    + "below the native backends'. Add the JVM option '{}' (with Maven, also to the argLine of "
+                    + "maven-surefire-plugin for tests). To use the scalar kernels on purpose and silence this warning, "
+                    + "set -D{}=false.", VECTOR_MODULE, VECTOR_OPTION, SIMD_PROPERTY);
+        }
+    }
+
     /** The best kernels this JVM can run, sharing {@code executor} for parallel GEMM. */
     static Kernels select(TileExecutor executor) {
+        warnIfVectorModuleMissing();
         Kernels kernels = null;
         String why;
         if (!vectorModulePresent()) {
