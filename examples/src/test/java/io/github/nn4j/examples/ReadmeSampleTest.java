@@ -15,8 +15,8 @@ import org.w3c.dom.Element;
 /**
  * The README's code is the examples' code: every block after a marker {@code <!-- example: PATH -->} (a whole file)
  * or {@code <!-- example: PATH#REGION -->} (the lines between {@code <!-- README: REGION -->} and
- * {@code <!-- README: end -->} in that file) must equal it, so that what the README shows is what CI compiles and
- * runs.
+ * {@code <!-- README: end -->} in that file, or {@code // README: REGION} and {@code // README: end} in Java), dedented,
+ * must equal it, so that what the README shows is what CI compiles and runs.
  */
 class ReadmeSampleTest {
     private static final Pattern MARKER = Pattern.compile(
@@ -37,7 +37,8 @@ class ReadmeSampleTest {
         assertThat(checked).as("the README's example blocks").contains(
                 "examples/quickstart/src/main/java/io/github/nn4j/examples/quickstart/XorExample.java",
                 "examples/quickstart/pom.xml#jvm-options", "examples/quickstart/pom.xml#surefire",
-                "examples/quickstart/pom.xml#exec");
+                "examples/quickstart/pom.xml#exec",
+                "examples/quickstart/src/main/java/io/github/nn4j/examples/quickstart/MnistExample.java#mnist");
     }
 
     @Test
@@ -59,19 +60,37 @@ class ReadmeSampleTest {
                 .isEqualTo(RepositoryFiles.find(root, "<slf4j.version>([^<]+)</slf4j.version>"));
     }
 
+    private static boolean isMarker(String line, String name) {
+        String l = line.strip();
+        return l.equals("<!-- README: " + name + " -->") || l.equals("// README: " + name);
+    }
+
+    @Test
+    void theReadmesMavenSnippetsNameTheVersionBeingBuilt() throws IOException {
+        String readme = Files.readString(RepositoryFiles.root().resolve("README.md"));
+        Matcher m = Pattern.compile("<artifactId>(nn[\\w-]*)</artifactId>\\s*<version>([^<]+)</version>")
+                .matcher(readme);
+        int found = 0;
+        while (m.find()) {
+            assertThat(m.group(2)).as(m.group(1)).isEqualTo(RepositoryFiles.version());
+            found++;
+        }
+        assertThat(found).as("versions in the README's Maven snippets").isPositive();
+    }
+
     /** The lines of {@code file} between {@code <!-- README: region -->} and {@code <!-- README: end -->}, dedented. */
     private static String region(Path file, String region) throws IOException {
         List<String> lines = Files.readAllLines(file);
         int start = -1;
         for (int i = 0; i < lines.size(); i++) {
-            if (lines.get(i).strip().equals("<!-- README: " + region + " -->")) {
+            if (isMarker(lines.get(i), region)) {
                 start = i + 1;
                 break;
             }
         }
         assertThat(start).as("region %s in %s", region, file).isPositive();
         int end = start;
-        while (!lines.get(end).strip().equals("<!-- README: end -->")) {
+        while (!isMarker(lines.get(end), "end")) {
             end++;
         }
         List<String> body = lines.subList(start, end);

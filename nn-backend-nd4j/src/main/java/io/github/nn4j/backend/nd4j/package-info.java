@@ -6,10 +6,10 @@
  * available backend, or explicitly with {@code -Dnn4j.backend=nd4j} / {@code NN4J_BACKEND=nd4j}. See
  * {@link io.github.nn4j.backend.nd4j.Nd4jBackendProvider}.
  *
- * <p>CPU: the module depends on {@code org.nd4j:nd4j-native:1.0.0-M2.1} and its native jar for one platform, the
- * classifier {@code ${javacpp.platform}} (default {@code linux-x86_64}; build for another platform with
- * {@code -Djavacpp.platform=windows-x86_64}, {@code macosx-x86_64}, {@code linux-arm64}, ...), never
- * {@code nd4j-native-platform}, which pulls every platform's natives. The generic {@code linux-x86_64} build is
+ * <p>CPU: the module depends on {@code org.nd4j:nd4j-native:1.0.0-M2.1}, whose POM adds the native jars of one
+ * platform: the building machine's, or the one named by {@code -Djavacpp.platform=windows-x86_64} ({@code macosx-x86_64},
+ * {@code linux-arm64}, ...) on the Maven command line; never {@code nd4j-native-platform}, which pulls every
+ * platform's natives. The generic {@code linux-x86_64} build is
  * used rather than {@code -avx2}/{@code -avx512}: it was as fast here, and ND4J exits the JVM when a build needs
  * instructions the CPU lacks.
  *

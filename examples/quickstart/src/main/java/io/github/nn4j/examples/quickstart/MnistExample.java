@@ -50,6 +50,7 @@ public final class MnistExample {
      * @throws IOException if the model file cannot be written or read
      */
     public static Result run(Backend be, Mnist mnist, int images, int epochs, Path modelFile) throws IOException {
+        // README: mnist
         LabeledImages train = mnist.train().head(images);
         LabeledImages test = mnist.test();
         try (Tensor x = train.images(be);                      // [images, 784], pixels in [0, 1]
@@ -68,6 +69,7 @@ public final class MnistExample {
                         seconds);
             }
         }
+        // README: end
     }
 
     /**
