@@ -19,27 +19,33 @@ public final class Availability {
         this.cause = cause;
     }
 
-    /** The backend works here. */
+    /** {@return the availability of a backend that works here} */
     public static Availability available() {
         return AVAILABLE;
     }
 
-    /** The backend does not work here, because of {@code reason} (say what is missing and how to fix it). */
+    /**
+     * The backend does not work here, because of {@code reason} (say what is missing and how to fix it).
+     *
+     * @param reason what is missing and how to fix it
+     * @param cause the exception that made the probe fail, or {@code null}
+     * @return the availability of a backend that does not work here
+     */
     public static Availability unavailable(String reason, Throwable cause) {
         return new Availability(false, reason, cause);
     }
 
-    /** Whether the backend can be used. */
+    /** {@return whether the backend can be used} */
     public boolean isAvailable() {
         return available;
     }
 
-    /** "available", or why not. */
+    /** {@return "available", or why not} */
     public String reason() {
         return reason;
     }
 
-    /** The exception that made the probe fail, if any. */
+    /** {@return the exception that made the probe fail, if any} */
     public Optional<Throwable> cause() {
         return Optional.ofNullable(cause);
     }
@@ -47,6 +53,8 @@ public final class Availability {
     /**
      * Returns normally when available, else throws {@link BackendUnavailableException} naming the backend and
      * the reason, with the cause attached: for a provider's {@link BackendProvider#create()}.
+     *
+     * @param backendName the backend's name, for the message
      */
     public void requireAvailable(String backendName) {
         if (!available) {

@@ -54,10 +54,10 @@ public abstract class Backend {
         return out;
     }
 
-    /** Short lower-case name used for selection, e.g. {@code "pure"}, {@code "jblas"}, {@code "nd4j"}. */
+    /** {@return the short lower-case name used for selection, e.g. {@code "pure"}, {@code "jblas"}, {@code "nd4j"}} */
     public abstract String name();
 
-    /** A one-line human description: library, version, threads, instruction set. */
+    /** {@return a one-line human description: library, version, threads, instruction set} */
     public abstract String description();
 
     @Override
@@ -67,36 +67,67 @@ public abstract class Backend {
 
     // =================================================================================== creation
 
-    /** A new tensor of zeros. */
+    /**
+     * {@return a new tensor of zeros}
+     *
+     * @param dtype the element type
+     * @param shape the shape
+     */
     public final Tensor zeros(DType dtype, Shape shape) {
         return zerosKernel(requireNonNull(dtype, "dtype"), requireNonNull(shape, "shape"));
     }
 
-    /** A new FLOAT32 tensor of zeros. */
+    /**
+     * {@return a new FLOAT32 tensor of zeros}
+     *
+     * @param shape the shape
+     */
     public final Tensor zeros(Shape shape) {
         return zeros(DType.FLOAT32, shape);
     }
 
-    /** A new tensor with every element {@code value}. */
+    /**
+     * {@return a new tensor with every element {@code value}}
+     *
+     * @param dtype the element type
+     * @param shape the shape
+     * @param value the value of every element
+     */
     public final Tensor full(DType dtype, Shape shape, double value) {
         Tensor t = zeros(dtype, shape);
         fillKernel(t, value);
         return t;
     }
 
-    /** A new FLOAT32 tensor holding a copy of {@code data} (row-major; length must equal the shape's size). */
+    /**
+     * {@return a new FLOAT32 tensor holding a copy of {@code data} (row-major; length must equal the shape's size)}
+     *
+     * @param data the values, row-major; copied
+     * @param shape the shape
+     */
     public final Tensor fromArray(float[] data, Shape shape) {
         requireLength("fromArray", data.length, shape);
         return fromArrayKernel(data, shape);
     }
 
-    /** A new FLOAT64 tensor holding a copy of {@code data} (row-major; length must equal the shape's size). */
+    /**
+     * {@return a new FLOAT64 tensor holding a copy of {@code data} (row-major; length must equal the shape's size)}
+     *
+     * @param data the values, row-major; copied
+     * @param shape the shape
+     */
     public final Tensor fromArray(double[] data, Shape shape) {
         requireLength("fromArray", data.length, shape);
         return fromArrayKernel(data, shape);
     }
 
-    /** A new tensor of the given dtype holding {@code data} (converted if needed). */
+    /**
+     * {@return a new tensor of the given dtype holding {@code data} (converted if needed)}
+     *
+     * @param dtype the element type
+     * @param data the values, row-major; copied
+     * @param shape the shape
+     */
     public final Tensor fromArray(DType dtype, double[] data, Shape shape) {
         requireLength("fromArray", data.length, shape);
         if (dtype == DType.FLOAT64) {
@@ -109,7 +140,12 @@ public abstract class Backend {
         return fromArrayKernel(f, shape);
     }
 
-    /** A new rank-2 tensor from a rectangular Java matrix {@code rows[i][j]}. */
+    /**
+     * {@return a new rank-2 tensor from a rectangular Java matrix {@code rows[i][j]}}
+     *
+     * @param dtype the element type
+     * @param rows the rows, all of one length; copied
+     */
     public final Tensor fromMatrix(DType dtype, double[][] rows) {
         if (rows.length == 0 || rows[0].length == 0) {
             throw new IllegalArgumentException("fromMatrix: the matrix is empty");
@@ -126,7 +162,16 @@ public abstract class Backend {
         return fromArray(dtype, flat, Shape.matrix(rows.length, c));
     }
 
-    /** A new tensor with elements drawn uniformly from {@code [low, high)} by a generator seeded with {@code seed}. */
+    /**
+     * {@return a new tensor with elements drawn uniformly from {@code [low, high)} by a generator seeded with
+     * {@code seed}}
+     *
+     * @param dtype the element type
+     * @param shape the shape
+     * @param low the lower bound (inclusive)
+     * @param high the upper bound (exclusive)
+     * @param seed the seed: the same seed gives the same values on every backend
+     */
     public final Tensor randomUniform(DType dtype, Shape shape, double low, double high, long seed) {
         SplittableRandom random = new SplittableRandom(seed);
         double[] data = new double[shape.size()];
@@ -136,7 +181,15 @@ public abstract class Backend {
         return fromArray(dtype, data, shape);
     }
 
-    /** A new tensor with elements drawn from N(mean, std²) by a generator seeded with {@code seed}. */
+    /**
+     * {@return a new tensor with elements drawn from N(mean, std²) by a generator seeded with {@code seed}}
+     *
+     * @param dtype the element type
+     * @param shape the shape
+     * @param mean the mean
+     * @param std the standard deviation
+     * @param seed the seed: the same seed gives the same values on every backend
+     */
     public final Tensor randomNormal(DType dtype, Shape shape, double mean, double std, long seed) {
         SplittableRandom random = new SplittableRandom(seed);
         double[] data = new double[shape.size()];
@@ -148,35 +201,60 @@ public abstract class Backend {
 
     // =================================================================================== transfer
 
-    /** Copies all elements of {@code t} into {@code dst} in row-major order (rounding FLOAT64 to float). */
+    /**
+     * Copies all elements of {@code t} into {@code dst} in row-major order (rounding FLOAT64 to float).
+     *
+     * @param t the tensor to read
+     * @param dst the array to fill, of exactly {@code t.size()} elements
+     */
     public final void read(Tensor t, float[] dst) {
         requireUsable("read", t);
         requireLength("read", dst.length, t.shape());
         readKernel(t, dst);
     }
 
-    /** Copies all elements of {@code t} into {@code dst} in row-major order. */
+    /**
+     * Copies all elements of {@code t} into {@code dst} in row-major order.
+     *
+     * @param t the tensor to read
+     * @param dst the array to fill, of exactly {@code t.size()} elements
+     */
     public final void read(Tensor t, double[] dst) {
         requireUsable("read", t);
         requireLength("read", dst.length, t.shape());
         readKernel(t, dst);
     }
 
-    /** Overwrites all elements of {@code t} from {@code src} in row-major order. */
+    /**
+     * Overwrites all elements of {@code t} from {@code src} in row-major order.
+     *
+     * @param t the tensor to overwrite
+     * @param src the values, of exactly {@code t.size()} elements
+     */
     public final void write(Tensor t, float[] src) {
         requireUsable("write", t);
         requireLength("write", src.length, t.shape());
         writeKernel(t, src);
     }
 
-    /** Overwrites all elements of {@code t} from {@code src} in row-major order (rounding for FLOAT32). */
+    /**
+     * Overwrites all elements of {@code t} from {@code src} in row-major order (rounding for FLOAT32).
+     *
+     * @param t the tensor to overwrite
+     * @param src the values, of exactly {@code t.size()} elements
+     */
     public final void write(Tensor t, double[] src) {
         requireUsable("write", t);
         requireLength("write", src.length, t.shape());
         writeKernel(t, src);
     }
 
-    /** {@code dst = src} (same shape and dtype). */
+    /**
+     * {@code dst = src} (same shape and dtype).
+     *
+     * @param src the tensor to copy
+     * @param dst the tensor to overwrite, of the same shape and dtype
+     */
     public final void copy(Tensor src, Tensor dst) {
         requireCompatible("copy", src, dst);
         requireSameShape("copy", src, dst);
@@ -185,7 +263,12 @@ public abstract class Backend {
         }
     }
 
-    /** Sets every element of {@code t} to {@code value}. */
+    /**
+     * Sets every element of {@code t} to {@code value}.
+     *
+     * @param t the tensor to overwrite
+     * @param value the value of every element
+     */
     public final void fill(Tensor t, double value) {
         requireUsable("fill", t);
         fillKernel(t, value);
@@ -198,6 +281,14 @@ public abstract class Backend {
      * {@code x} or its transpose. {@code op(a)} is {@code [m, k]}, {@code op(b)} is {@code [k, n]}, {@code c}
      * is {@code [m, n]}; {@code c} must not be {@code a} or {@code b}. With {@code beta == 0} the previous
      * contents of {@code c} are ignored (even NaN).
+     *
+     * @param alpha the factor of the product
+     * @param a the left matrix
+     * @param transA whether {@code op(a)} is the transpose of {@code a}
+     * @param b the right matrix
+     * @param transB whether {@code op(b)} is the transpose of {@code b}
+     * @param beta the factor of the previous {@code c}
+     * @param c the output {@code [m, n]}, also read when {@code beta != 0}
      */
     public final void gemm(double alpha, Tensor a, boolean transA, Tensor b, boolean transB, double beta, Tensor c) {
         requireCompatible("gemm", a, b, c);
@@ -210,7 +301,12 @@ public abstract class Backend {
         gemmKernel(alpha, a, transA, b, transB, beta, c);
     }
 
-    /** {@code out = transpose(a)} for a rank-2 {@code a} of shape {@code [r, c]} and {@code out} of {@code [c, r]}. */
+    /**
+     * {@code out = transpose(a)} for a rank-2 {@code a} of shape {@code [r, c]} and {@code out} of {@code [c, r]}.
+     *
+     * @param a the matrix {@code [r, c]}
+     * @param out the output {@code [c, r]}, written in place
+     */
     public final void transpose(Tensor a, Tensor out) {
         requireCompatible("transpose", a, out);
         requireMatrix("transpose", a);
@@ -225,7 +321,14 @@ public abstract class Backend {
 
     // =================================================================================== element-wise
 
-    /** {@code out = a op b} element-wise; all three of one shape. */
+    /**
+     * {@code out = a op b} element-wise; all three of one shape.
+     *
+     * @param op the operation
+     * @param a the left operand
+     * @param b the right operand
+     * @param out the output, written in place
+     */
     public final void binary(BinaryOp op, Tensor a, Tensor b, Tensor out) {
         String name = BINARY_NAMES[op.ordinal()];
         requireCompatible(name, a, b, out);
@@ -234,7 +337,14 @@ public abstract class Backend {
         binaryKernel(op, a, b, out);
     }
 
-    /** {@code out = a op s} element-wise. */
+    /**
+     * {@code out = a op s} element-wise.
+     *
+     * @param op the operation
+     * @param a the tensor operand
+     * @param s the scalar operand
+     * @param out the output, written in place
+     */
     public final void scalar(ScalarOp op, Tensor a, double s, Tensor out) {
         String name = SCALAR_NAMES[op.ordinal()];
         requireCompatible(name, a, out);
@@ -242,7 +352,13 @@ public abstract class Backend {
         scalarKernel(op, a, s, out);
     }
 
-    /** {@code out = f(a)} element-wise. */
+    /**
+     * {@code out = f(a)} element-wise.
+     *
+     * @param f the function
+     * @param a the input
+     * @param out the output, written in place
+     */
     public final void unary(UnaryOp f, Tensor a, Tensor out) {
         String name = UNARY_NAMES[f.ordinal()];
         requireCompatible(name, a, out);
@@ -250,7 +366,13 @@ public abstract class Backend {
         unaryKernel(f, a, out);
     }
 
-    /** {@code y = f(x)} element-wise. */
+    /**
+     * {@code y = f(x)} element-wise.
+     *
+     * @param f the activation
+     * @param x the input
+     * @param y the output, of the same shape; may be {@code x}
+     */
     public final void activation(Activation f, Tensor x, Tensor y) {
         String name = ACTIVATION_NAMES[f.ordinal()];
         requireCompatible(name, x, y);
@@ -262,6 +384,12 @@ public abstract class Backend {
      * {@code dx = f'(x) * dy} element-wise, where {@code y = f(x)} is the forward output (backends use
      * whichever of {@code x} and {@code y} is cheaper). All four have one shape; {@code dx} may be
      * {@code dy}.
+     *
+     * @param f the activation
+     * @param x the forward input
+     * @param y the forward output {@code f(x)}
+     * @param dy the gradient with respect to {@code y}
+     * @param dx the gradient with respect to {@code x}, written in place
      */
     public final void activationBackward(Activation f, Tensor x, Tensor y, Tensor dy, Tensor dx) {
         String name = ACTIVATION_BACKWARD_NAMES[f.ordinal()];
@@ -275,6 +403,10 @@ public abstract class Backend {
     /**
      * Row-vector broadcast {@code out[i, j] = a[i, j] + row[j]}: {@code a} and {@code out} are
      * {@code [r, c]}, {@code row} is {@code [1, c]} or {@code [c]}.
+     *
+     * @param a the matrix {@code [r, c]}
+     * @param row the row {@code [1, c]} or {@code [c]}
+     * @param out the output {@code [r, c]}, written in place; may be {@code a}
      */
     public final void addRowVector(Tensor a, Tensor row, Tensor out) {
         requireCompatible("addRowVector", a, row, out);
@@ -289,7 +421,13 @@ public abstract class Backend {
         addRowVectorKernel(a, row, out);
     }
 
-    /** {@code y += alpha * x} (same shape). */
+    /**
+     * {@code y += alpha * x} (same shape).
+     *
+     * @param alpha the factor of {@code x}
+     * @param x the tensor to add
+     * @param y the tensor added to, in place
+     */
     public final void axpy(double alpha, Tensor x, Tensor y) {
         requireCompatible("axpy", x, y);
         requireSameShape("axpy", x, y);
@@ -298,7 +436,13 @@ public abstract class Backend {
 
     // =================================================================================== reductions
 
-    /** Reduces all elements of {@code a} to one number. */
+    /**
+     * Reduces all elements of {@code a} to one number.
+     *
+     * @param r the reduction
+     * @param a the tensor
+     * @return the sum, mean, sum of squares, maximum or minimum of all elements
+     */
     public final double reduce(Reduction r, Tensor a) {
         requireUsable(REDUCTION_NAMES[r.ordinal()], a);
         return reduceKernel(r, a);
@@ -307,6 +451,10 @@ public abstract class Backend {
     /**
      * Sums a rank-2 {@code a} of shape {@code [r, c]} along {@code axis} into {@code out}: axis 0 gives the
      * column sums ({@code out} is {@code [1, c]} or {@code [c]}), axis 1 the row sums ({@code [r, 1]} or {@code [r]}).
+     *
+     * @param axis 0 for the sums of the columns, 1 for those of the rows
+     * @param a the matrix {@code [r, c]}
+     * @param out the sums, written in place
      */
     public final void sumAlong(int axis, Tensor a, Tensor out) {
         requireCompatible("sumAlong", a, out);
@@ -330,6 +478,12 @@ public abstract class Backend {
      * Copies the rows {@code indices[offset .. offset+count-1]} of {@code src} into rows {@code 0 .. count-1} of
      * {@code dst}. A "row" is a slice along the first dimension; {@code dst}'s first dimension must be
      * {@code count} and its other dimensions those of {@code src}.
+     *
+     * @param src the tensor to copy rows from
+     * @param indices row indices
+     * @param offset the first position in {@code indices} to use
+     * @param count how many rows
+     * @param dst the tensor whose rows {@code 0 .. count-1} are written
      */
     public final void gatherRows(Tensor src, int[] indices, int offset, int count, Tensor dst) {
         requireCompatible("gatherRows", src, dst);
@@ -352,7 +506,16 @@ public abstract class Backend {
         gatherRowsKernel(src, indices, offset, count, dst);
     }
 
-    /** Copies {@code count} consecutive rows of {@code src} starting at {@code srcRow} into {@code dst} starting at {@code dstRow}. */
+    /**
+     * Copies {@code count} consecutive rows of {@code src} starting at {@code srcRow} into {@code dst} starting at
+     * {@code dstRow}.
+     *
+     * @param src the tensor to copy rows from
+     * @param srcRow the first row of {@code src} to copy
+     * @param dst the tensor to copy rows into
+     * @param dstRow the first row of {@code dst} to write
+     * @param count how many rows
+     */
     public final void copyRows(Tensor src, int srcRow, Tensor dst, int dstRow, int count) {
         requireCompatible("copyRows", src, dst);
         if (!dst.shape().equalsWithFirstDim(src.shape(), dst.shape().dim(0))) {
@@ -370,78 +533,221 @@ public abstract class Backend {
 
     // =================================================================================== kernels (SPI)
 
-    /** Creates a zero-filled tensor. */
+    /**
+     * Creates a zero-filled tensor.
+     *
+     * @param dtype the element type
+     * @param shape the shape
+     * @return a new tensor of this backend
+     */
     protected abstract Tensor zerosKernel(DType dtype, Shape shape);
 
-    /** Creates a FLOAT32 tensor holding a copy of {@code data} (length already checked). */
+    /**
+     * Creates a FLOAT32 tensor holding a copy of {@code data} (length already checked).
+     *
+     * @param data the values, row-major, of exactly {@code shape.size()} elements; copied
+     * @param shape the shape
+     * @return a new tensor of this backend
+     */
     protected abstract Tensor fromArrayKernel(float[] data, Shape shape);
 
-    /** Creates a FLOAT64 tensor holding a copy of {@code data} (length already checked). */
+    /**
+     * Creates a FLOAT64 tensor holding a copy of {@code data} (length already checked).
+     *
+     * @param data the values, row-major, of exactly {@code shape.size()} elements; copied
+     * @param shape the shape
+     * @return a new tensor of this backend
+     */
     protected abstract Tensor fromArrayKernel(double[] data, Shape shape);
 
-    /** Row-major read into a float array of exactly the right length. */
+    /**
+     * Row-major read into a float array of exactly the right length.
+     *
+     * @param t the tensor to read
+     * @param dst the array to fill
+     */
     protected abstract void readKernel(Tensor t, float[] dst);
 
-    /** Row-major read into a double array of exactly the right length. */
+    /**
+     * Row-major read into a double array of exactly the right length.
+     *
+     * @param t the tensor to read
+     * @param dst the array to fill
+     */
     protected abstract void readKernel(Tensor t, double[] dst);
 
-    /** Row-major write from a float array of exactly the right length. */
+    /**
+     * Row-major write from a float array of exactly the right length.
+     *
+     * @param t the tensor to overwrite
+     * @param src the values
+     */
     protected abstract void writeKernel(Tensor t, float[] src);
 
-    /** Row-major write from a double array of exactly the right length. */
+    /**
+     * Row-major write from a double array of exactly the right length.
+     *
+     * @param t the tensor to overwrite
+     * @param src the values
+     */
     protected abstract void writeKernel(Tensor t, double[] src);
 
-    /** {@code dst = src}; distinct tensors of one shape. */
+    /**
+     * {@code dst = src}; distinct tensors of one shape.
+     *
+     * @param src the tensor to copy
+     * @param dst the tensor to overwrite
+     */
     protected abstract void copyKernel(Tensor src, Tensor dst);
 
-    /** Sets every element. */
+    /**
+     * Sets every element.
+     *
+     * @param t the tensor to overwrite
+     * @param value the value of every element
+     */
     protected abstract void fillKernel(Tensor t, double value);
 
-    /** See {@link #gemm}; {@code c} is distinct from {@code a} and {@code b}. */
+    /**
+     * See {@link #gemm}; {@code c} is distinct from {@code a} and {@code b}.
+     *
+     * @param alpha the factor of the product
+     * @param a the left matrix
+     * @param transA whether {@code op(a)} is the transpose of {@code a}
+     * @param b the right matrix
+     * @param transB whether {@code op(b)} is the transpose of {@code b}
+     * @param beta the factor of the previous {@code c}
+     * @param c the output {@code [m, n]}, also read when {@code beta != 0}
+     */
     protected abstract void gemmKernel(double alpha, Tensor a, boolean transA, Tensor b, boolean transB,
                                        double beta, Tensor c);
 
-    /** See {@link #transpose}. */
+    /**
+     * See {@link #transpose}.
+     *
+     * @param a the matrix {@code [r, c]}
+     * @param out the output {@code [c, r]}
+     */
     protected abstract void transposeKernel(Tensor a, Tensor out);
 
-    /** See {@link #binary}; {@code out} may alias {@code a} or {@code b}. */
+    /**
+     * See {@link #binary}; {@code out} may alias {@code a} or {@code b}.
+     *
+     * @param op the operation
+     * @param a the left operand
+     * @param b the right operand
+     * @param out the output, written in place
+     */
     protected abstract void binaryKernel(BinaryOp op, Tensor a, Tensor b, Tensor out);
 
-    /** See {@link #scalar}; {@code out} may alias {@code a}. */
+    /**
+     * See {@link #scalar}; {@code out} may alias {@code a}.
+     *
+     * @param op the operation
+     * @param a the tensor operand
+     * @param s the scalar operand
+     * @param out the output, written in place
+     */
     protected abstract void scalarKernel(ScalarOp op, Tensor a, double s, Tensor out);
 
-    /** See {@link #unary}; {@code out} may alias {@code a}. */
+    /**
+     * See {@link #unary}; {@code out} may alias {@code a}.
+     *
+     * @param f the function
+     * @param a the input
+     * @param out the output, written in place
+     */
     protected abstract void unaryKernel(UnaryOp f, Tensor a, Tensor out);
 
-    /** See {@link #activation}; {@code y} may alias {@code x}. */
+    /**
+     * See {@link #activation}; {@code y} may alias {@code x}.
+     *
+     * @param f the activation
+     * @param x the input
+     * @param y the output
+     */
     protected abstract void activationKernel(Activation f, Tensor x, Tensor y);
 
-    /** See {@link #activationBackward}; {@code dx} may alias {@code dy} (and, for ReLU, {@code x} may alias {@code y}). */
+    /**
+     * See {@link #activationBackward}; {@code dx} may alias {@code dy} (and, for ReLU, {@code x} may alias {@code y}).
+     *
+     * @param f the activation
+     * @param x the forward input
+     * @param y the forward output {@code f(x)}
+     * @param dy the gradient with respect to {@code y}
+     * @param dx the gradient with respect to {@code x}, written in place
+     */
     protected abstract void activationBackwardKernel(Activation f, Tensor x, Tensor y, Tensor dy, Tensor dx);
 
-    /** See {@link #addRowVector}; {@code out} may alias {@code a}. */
+    /**
+     * See {@link #addRowVector}; {@code out} may alias {@code a}.
+     *
+     * @param a the matrix {@code [r, c]}
+     * @param row the row {@code [1, c]} or {@code [c]}
+     * @param out the output, written in place
+     */
     protected abstract void addRowVectorKernel(Tensor a, Tensor row, Tensor out);
 
-    /** See {@link #axpy}. */
+    /**
+     * See {@link #axpy}.
+     *
+     * @param alpha the factor of {@code x}
+     * @param x the tensor to add
+     * @param y the tensor added to, in place
+     */
     protected abstract void axpyKernel(double alpha, Tensor x, Tensor y);
 
-    /** See {@link #reduce}. */
+    /**
+     * See {@link #reduce}.
+     *
+     * @param r the reduction
+     * @param a the tensor
+     * @return the reduction of all elements
+     */
     protected abstract double reduceKernel(Reduction r, Tensor a);
 
-    /** See {@link #sumAlong}. */
+    /**
+     * See {@link #sumAlong}.
+     *
+     * @param axis 0 for the sums of the columns, 1 for those of the rows
+     * @param a the matrix {@code [r, c]}
+     * @param out the sums
+     */
     protected abstract void sumAlongKernel(int axis, Tensor a, Tensor out);
 
-    /** See {@link #gatherRows}; indices already range-checked. */
+    /**
+     * See {@link #gatherRows}; indices already range-checked.
+     *
+     * @param src the tensor to copy rows from
+     * @param indices row indices
+     * @param offset the first position in {@code indices} to use
+     * @param count how many rows
+     * @param dst the tensor whose first rows are written
+     */
     protected abstract void gatherRowsKernel(Tensor src, int[] indices, int offset, int count, Tensor dst);
 
-    /** See {@link #copyRows}; ranges already checked. */
+    /**
+     * See {@link #copyRows}; ranges already checked.
+     *
+     * @param src the tensor to copy rows from
+     * @param srcRow the first row of {@code src} to copy
+     * @param dst the tensor to copy rows into
+     * @param dstRow the first row of {@code dst} to write
+     * @param count how many rows
+     */
     protected abstract void copyRowsKernel(Tensor src, int srcRow, Tensor dst, int dstRow, int count);
 
     // =================================================================================== validation
 
     /**
-     * The shape of {@code op(a) · op(b)}, or an {@link IllegalArgumentException} naming {@code operation} and
-     * both shapes when they do not fit.
+     * {@return the shape of {@code op(a) · op(b)}, or an {@link IllegalArgumentException} naming {@code operation} and
+     * both shapes when they do not fit}
+     *
+     * @param operation the operation to name in the message, e.g. {@code "matmul"}
+     * @param a the left matrix
+     * @param transA whether {@code op(a)} is the transpose of {@code a}
+     * @param b the right matrix
+     * @param transB whether {@code op(b)} is the transpose of {@code b}
      */
     public static Shape productShape(String operation, Tensor a, boolean transA, Tensor b, boolean transB) {
         if (!a.shape().isMatrix() || !b.shape().isMatrix()) {

@@ -13,13 +13,13 @@ package io.github.nn4j.api.backend;
  */
 public interface BackendProvider {
 
-    /** The backend's selection name: lower case, no spaces, unique (e.g. {@code "pure"}). */
+    /** {@return the backend's selection name: lower case, no spaces, unique (e.g. {@code "pure"})} */
     String name();
 
     /**
-     * Rank among available backends when none is named: the highest wins. The built-in backends use
-     * values chosen by measurement and documented in the README; third parties should stay below 1000
-     * unless they mean to take over by default.
+     * {@return the rank among available backends when none is named: the highest wins} The built-in backends use values
+     * chosen by measurement and documented in the README; third parties should stay below 1000 unless they mean to take
+     * over by default.
      */
     int priority();
 
@@ -27,9 +27,15 @@ public interface BackendProvider {
      * Checks that the backend can run here: loads native libraries and runs a tiny computation. Must not
      * throw: failures (including {@link LinkageError}s) are reported as {@link Availability#unavailable}
      * with a reason that says what is missing and how to fix it.
+     *
+     * @return {@link Availability#available()}, or why the backend does not work here
      */
     Availability probe();
 
-    /** Creates the backend. Called only after {@link #probe()} reported it available. */
+    /**
+     * Creates the backend. Called only after {@link #probe()} reported it available.
+     *
+     * @return the backend, which the JVM then shares
+     */
     Backend create();
 }

@@ -37,6 +37,9 @@ public final class BackendRegistry {
     /**
      * Discovers the providers visible to {@code loader} and reads the explicit choice from the system
      * property and environment of this JVM.
+     *
+     * @param loader the class loader whose {@code META-INF/services} entries are read
+     * @return a registry of the providers found; none is probed yet
      */
     public static BackendRegistry load(ClassLoader loader) {
         List<Entry> entries = new ArrayList<>();
@@ -55,7 +58,12 @@ public final class BackendRegistry {
         return new BackendRegistry(entries, requestedName(System.getProperty(PROPERTY), System.getenv(ENV)));
     }
 
-    /** A registry over the given providers, with an explicit choice ({@code null} for automatic). */
+    /**
+     * {@return a registry over the given providers, with an explicit choice ({@code null} for automatic)}
+     *
+     * @param providers the providers, in any order
+     * @param requestedName the backend to use, or {@code null} (or {@code "auto"}) to select by priority
+     */
     public static BackendRegistry of(List<BackendProvider> providers, String requestedName) {
         List<Entry> entries = new ArrayList<>();
         for (BackendProvider p : providers) {
@@ -73,7 +81,7 @@ public final class BackendRegistry {
         return null;
     }
 
-    /** The backend selected by the rule above; throws {@link BackendUnavailableException} if there is none. */
+    /** {@return the backend selected by the rule above; a {@link BackendUnavailableException} when there is none} */
     public Backend selected() {
         return selectedEntry().backend();
     }
@@ -91,7 +99,12 @@ public final class BackendRegistry {
                 + " Put a backend jar (e.g. nn-backend-pure) on the classpath.", null);
     }
 
-    /** The backend named {@code name}; throws {@link BackendUnavailableException} explaining why not. */
+    /**
+     * {@return the backend named {@code name}; a {@link BackendUnavailableException} explains why not when it cannot be
+     * used}
+     *
+     * @param name a provider name, in any case
+     */
     public Backend get(String name) {
         return entry(name.trim().toLowerCase(Locale.ROOT), "requested").backend();
     }
@@ -110,7 +123,7 @@ public final class BackendRegistry {
         throw new BackendUnavailableException("No backend named '" + name + "' (" + how + "). " + summary(), null);
     }
 
-    /** The provider name of the backend {@link #selected()} would return, or {@code null} if none would be. */
+    /** {@return the provider name of the backend {@link #selected()} would return, or {@code null} if none would be} */
     public String selectedName() {
         try {
             return selectedEntry().name;
@@ -119,7 +132,7 @@ public final class BackendRegistry {
         }
     }
 
-    /** Every discovered provider, highest priority first, with its availability; probes each once. */
+    /** {@return every discovered provider, highest priority first, with its availability; probes each once} */
     public List<BackendStatus> describe() {
         String chosen = selectedName();
         List<BackendStatus> out = new ArrayList<>();
@@ -131,7 +144,7 @@ public final class BackendRegistry {
         return out;
     }
 
-    /** The explicitly requested backend name, or {@code null} when selection is automatic. */
+    /** {@return the explicitly requested backend name, or {@code null} when selection is automatic} */
     public String requestedName() {
         return requestedName;
     }

@@ -7,7 +7,12 @@ package io.github.nn4j.api.backend;
 public class BackendUnavailableException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
-    /** A new exception with the full explanation as its message. */
+    /**
+     * A new exception with the full explanation as its message.
+     *
+     * @param message the full explanation: the backend, why it is unavailable, the backends found
+     * @param cause the exception that made the probe fail, or {@code null}
+     */
     public BackendUnavailableException(String message, Throwable cause) {
         super(message, cause);
     }

@@ -19,7 +19,7 @@ public final class Backends {
     private Backends() {
     }
 
-    /** The registry of this JVM, created on first use. */
+    /** {@return the registry of this JVM, created on first use} */
     public static BackendRegistry registry() {
         BackendRegistry r = registry;
         if (r == null) {
@@ -35,17 +35,25 @@ public final class Backends {
         return r;
     }
 
-    /** The selected backend. */
+    /**
+     * {@return the backend with the given name; if it is missing or unavailable, a {@link BackendUnavailableException}
+     * lists all found}
+     */
     public static Backend get() {
         return registry().selected();
     }
 
-    /** The backend with the given name, or a {@link BackendUnavailableException} that lists all found. */
+    /**
+     * {@return the backend with the given name; if it is missing or unavailable, a {@link BackendUnavailableException}
+     * lists all found}
+     *
+     * @param name a provider name, in any case
+     */
     public static Backend get(String name) {
         return registry().get(name);
     }
 
-    /** Every discovered backend, highest priority first. */
+    /** {@return every discovered backend, highest priority first} */
     public static List<BackendStatus> describe() {
         return registry().describe();
     }

@@ -22,17 +22,31 @@ public abstract class HeapArrayBackend extends Backend {
     protected HeapArrayBackend() {
     }
 
-    /** The elements of a FLOAT32 tensor of this kind of backend (for kernels, after validation). */
+    /**
+     * The elements of a FLOAT32 tensor of this kind of backend (for kernels, after validation).
+     *
+     * @param t a FLOAT32 tensor created by this kind of backend
+     * @return its backing array (not a copy)
+     */
     protected static float[] floats(Tensor t) {
         return ((HeapArrayTensor) t).floats();
     }
 
-    /** The elements of a FLOAT64 tensor of this kind of backend (for kernels, after validation). */
+    /**
+     * The elements of a FLOAT64 tensor of this kind of backend (for kernels, after validation).
+     *
+     * @param t a FLOAT64 tensor created by this kind of backend
+     * @return its backing array (not a copy)
+     */
     protected static double[] doubles(Tensor t) {
         return ((HeapArrayTensor) t).doubles();
     }
 
-    /** Whether {@code t} is FLOAT32 (else FLOAT64). */
+    /**
+     * {@return whether {@code t} is FLOAT32 (else FLOAT64)}
+     *
+     * @param t a tensor created by this kind of backend
+     */
     protected static boolean isFloat(Tensor t) {
         return t.dtype() == DType.FLOAT32;
     }

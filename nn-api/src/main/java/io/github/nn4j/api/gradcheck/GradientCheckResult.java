@@ -24,17 +24,22 @@ public record GradientCheckResult(List<Entry> entries, double tolerance) {
     public record Entry(String tensor, int checked, double maxError, int index, double analytic, double numeric) {
     }
 
-    /** Creates a result (the list is copied). */
+    /**
+     * Creates a result (the list is copied).
+     *
+     * @param entries one entry per checked tensor
+     * @param tolerance the error up to which a check passes
+     */
     public GradientCheckResult {
         entries = List.copyOf(entries);
     }
 
-    /** Whether every entry's error is within the tolerance (NaN fails). */
+    /** {@return whether every entry's error is within the tolerance (NaN fails)} */
     public boolean passed() {
         return entries.stream().allMatch(e -> e.maxError() <= tolerance);
     }
 
-    /** The largest error over all entries. */
+    /** {@return the largest error over all entries} */
     public double maxError() {
         return entries.stream().mapToDouble(Entry::maxError).max().orElse(0);
     }

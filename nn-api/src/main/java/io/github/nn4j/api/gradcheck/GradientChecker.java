@@ -37,32 +37,58 @@ public final class GradientChecker {
         this.seed = seed;
     }
 
-    /** ε = 1e-6, tolerance 1e-6, at most 400 elements per tensor, seed 1. */
+    /**
+     * ε = 1e-6, tolerance 1e-6, at most 400 elements per tensor, seed 1.
+     *
+     * @return a checker with ε = 1e-6, tolerance 1e-6, at most 400 elements per tensor, seed 1
+     */
     public static GradientChecker standard() {
         return new GradientChecker(1e-6, 1e-6, 400, 1);
     }
 
-    /** A copy with another perturbation size ε. */
+    /**
+     * {@return a copy with another perturbation size ε}
+     *
+     * @param epsilon the perturbation size ε, positive
+     */
     public GradientChecker epsilon(double epsilon) {
         return new GradientChecker(epsilon, tolerance, maxElements, seed);
     }
 
-    /** A copy with another pass/fail tolerance. */
+    /**
+     * {@return a copy with another pass/fail tolerance}
+     *
+     * @param tolerance the largest error that passes
+     */
     public GradientChecker tolerance(double tolerance) {
         return new GradientChecker(epsilon, tolerance, maxElements, seed);
     }
 
-    /** A copy that perturbs at most this many elements of each tensor. */
+    /**
+     * {@return a copy that perturbs at most this many elements of each tensor}
+     *
+     * @param maxElements the most elements checked per tensor, at least 1
+     */
     public GradientChecker maxElementsPerTensor(int maxElements) {
         return new GradientChecker(epsilon, tolerance, maxElements, seed);
     }
 
-    /** A copy with another seed for the random upstream gradient {@code G}. */
+    /**
+     * {@return a copy with another seed for the random upstream gradient {@code G}}
+     *
+     * @param seed the seed of {@code G}
+     */
     public GradientChecker seed(long seed) {
         return new GradientChecker(epsilon, tolerance, maxElements, seed);
     }
 
-    /** Checks the input gradient and every parameter gradient of {@code layer} at {@code input} (FLOAT64). */
+    /**
+     * Checks the input gradient and every parameter gradient of {@code layer} at {@code input} (FLOAT64).
+     *
+     * @param layer the layer, in FLOAT64
+     * @param input a FLOAT64 input batch
+     * @return one entry per checked tensor (the input and each parameter) with its largest error
+     */
     public GradientCheckResult checkLayer(Layer layer, Tensor input) {
         requireFloat64("input", input);
         for (Parameter p : layer.parameters()) {
@@ -100,7 +126,15 @@ public final class GradientChecker {
         return new GradientCheckResult(entries, tolerance);
     }
 
-    /** Checks the gradient of {@code loss} with respect to {@code prediction} (FLOAT64), and that both entry points agree on the value. */
+    /**
+     * Checks the gradient of {@code loss} with respect to {@code prediction} (FLOAT64), and that both entry points
+     * agree on the value.
+     *
+     * @param loss the loss
+     * @param prediction a FLOAT64 prediction
+     * @param target a FLOAT64 target of the same shape
+     * @return the check of the prediction gradient and of the two entry points' values
+     */
     public GradientCheckResult checkLoss(Loss loss, Tensor prediction, Tensor target) {
         requireFloat64("prediction", prediction);
         requireFloat64("target", target);

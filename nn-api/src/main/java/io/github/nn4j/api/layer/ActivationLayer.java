@@ -17,12 +17,16 @@ public class ActivationLayer implements Layer {
     private Tensor lastInput;
     private Tensor lastOutput;
 
-    /** A layer applying {@code function}. */
+    /**
+     * A layer applying {@code function}.
+     *
+     * @param function the activation
+     */
     public ActivationLayer(Activation function) {
         this.function = function;
     }
 
-    /** The function this layer applies. */
+    /** {@return the function this layer applies} */
     public Activation function() {
         return function;
     }

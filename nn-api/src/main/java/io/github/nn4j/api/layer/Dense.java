@@ -29,12 +29,28 @@ public final class Dense implements Layer {
     private final boolean ownsParameters;
     private Tensor lastInput;
 
-    /** A FLOAT32 layer with Xavier-uniform weights drawn with {@code seed}. */
+    /**
+     * A FLOAT32 layer with Xavier-uniform weights drawn with {@code seed}.
+     *
+     * @param backend the backend of the parameters
+     * @param inputs the number of input features
+     * @param outputs the number of output features
+     * @param seed the seed of the initial weights: the same seed gives the same weights on every backend
+     */
     public Dense(Backend backend, int inputs, int outputs, long seed) {
         this(backend, DType.FLOAT32, inputs, outputs, WeightInit.XAVIER_UNIFORM, seed);
     }
 
-    /** A layer of the given dtype and initialisation, weights drawn with {@code seed}. */
+    /**
+     * A layer of the given dtype and initialisation, weights drawn with {@code seed}.
+     *
+     * @param backend the backend of the parameters
+     * @param dtype the element type of the parameters
+     * @param inputs the number of input features
+     * @param outputs the number of output features
+     * @param init how the initial weights are drawn
+     * @param seed the seed of the initial weights: the same seed gives the same weights on every backend
+     */
     public Dense(Backend backend, DType dtype, int inputs, int outputs, WeightInit init, long seed) {
         if (inputs <= 0 || outputs <= 0) {
             throw new IllegalArgumentException("Dense: inputs and outputs must be positive, got " + inputs + " and "
@@ -57,6 +73,9 @@ public final class Dense implements Layer {
      * A layer with the given values (for example trained elsewhere, or read from a file), taking ownership of
      * both tensors: {@code weight} {@code [inputs, outputs]} and {@code bias} {@code [1, outputs]}, on one backend,
      * of one dtype.
+     *
+     * @param weight the weights {@code [inputs, outputs]}
+     * @param bias the bias {@code [1, outputs]}
      */
     public Dense(Tensor weight, Tensor bias) {
         if (weight.rank() != 2 || bias.rank() != 2 || bias.rows() != 1 || bias.cols() != weight.cols()) {
@@ -87,22 +106,22 @@ public final class Dense implements Layer {
         this.ownsParameters = false;
     }
 
-    /** Number of input features. */
+    /** {@return the number of input features} */
     public int inputs() {
         return inputs;
     }
 
-    /** Number of output features. */
+    /** {@return the number of output features} */
     public int outputs() {
         return outputs;
     }
 
-    /** The weight parameter {@code [inputs, outputs]}. */
+    /** {@return the weight parameter {@code [inputs, outputs]}} */
     public Parameter weight() {
         return weight;
     }
 
-    /** The bias parameter {@code [1, outputs]}. */
+    /** {@return the bias parameter {@code [1, outputs]}} */
     public Parameter bias() {
         return bias;
     }

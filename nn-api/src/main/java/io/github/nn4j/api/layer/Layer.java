@@ -53,16 +53,16 @@ public interface Layer extends AutoCloseable {
      */
     Tensor backward(Tensor gradOutput, boolean needInputGradient);
 
-    /** The trainable parameters, in a stable order; empty for layers without any. */
+    /** {@return the trainable parameters, in a stable order; empty for layers without any} */
     default List<Parameter> parameters() {
         return List.of();
     }
 
     /**
-     * A layer that computes the same inference forward pass ({@code forward(x, false)}) on the same parameter
-     * tensors (shared, not copied: later updates of this layer's parameters are seen by the replica) with buffers
-     * of its own, so that this layer and each of its replicas can run {@code forward} on different threads at
-     * once. Closing a replica frees only its buffers. A replica is for inference only; its {@code backward} and
+     * {@return a layer that computes the same inference forward pass ({@code forward(x, false)}) on the same parameter
+     * tensors (shared, not copied: later updates of this layer's parameters are seen by the replica) with buffers of
+     * its own, so that this layer and each of its replicas can run {@code forward} on different threads at once}
+     * Closing a replica frees only its buffers. A replica is for inference only; its {@code backward} and
      * {@code parameters} need not work.
      *
      * <p>The default is empty: a layer that cannot be replicated is run by one inference call at a time (the

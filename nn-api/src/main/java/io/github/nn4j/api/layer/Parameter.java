@@ -12,24 +12,33 @@ public final class Parameter implements AutoCloseable {
     private final Tensor value;
     private final Tensor gradient;
 
-    /** Wraps {@code value} (taking ownership) and allocates a zero gradient of the same shape. */
+    /**
+     * Wraps {@code value} (taking ownership) and allocates a zero gradient of the same shape.
+     *
+     * @param name a descriptive name such as {@code "dense[784x128].weight"}
+     * @param value the value; the parameter owns it from now on
+     */
     public Parameter(String name, Tensor value) {
         this.name = name;
         this.value = value;
         this.gradient = value.backend().zeros(value.dtype(), value.shape());
     }
 
-    /** A descriptive name such as {@code "dense[784x128].weight"}. */
+    /** {@return a descriptive name such as {@code "dense[784x128].weight"}} */
     public String name() {
         return name;
     }
 
-    /** The current value. */
+    /** {@return the current value} */
     public Tensor value() {
         return value;
     }
 
-    /** dL/d(value) from the last backward pass. */
+    /**
+     * dL/d(value) from the last backward pass.
+     *
+     * @return dL/d(value) from the last backward pass
+     */
     public Tensor gradient() {
         return gradient;
     }

@@ -14,12 +14,17 @@ public enum WeightInit {
     /** He/Kaiming uniform: U(-l, l) with l = sqrt(6 / fanIn). */
     HE_UNIFORM;
 
-    /** Whether weights are drawn from a uniform distribution (else normal). */
+    /** {@return whether weights are drawn from a uniform distribution (else normal)} */
     public boolean isUniform() {
         return this == XAVIER_UNIFORM || this == HE_UNIFORM;
     }
 
-    /** The half-width of the uniform range, or the standard deviation of the normal distribution. */
+    /**
+     * {@return the half-width of the uniform range, or the standard deviation of the normal distribution}
+     *
+     * @param fanIn the number of inputs of the layer
+     * @param fanOut the number of outputs of the layer
+     */
     public double scale(int fanIn, int fanOut) {
         switch (this) {
             case XAVIER_UNIFORM: return Math.sqrt(6.0 / (fanIn + fanOut));

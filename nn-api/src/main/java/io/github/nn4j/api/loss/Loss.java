@@ -13,12 +13,22 @@ import io.github.nn4j.api.tensor.Tensor;
  */
 public interface Loss {
 
-    /** The loss value. May allocate temporaries; use {@link #valueAndGradient} in training loops. */
+    /**
+     * {@return the loss value} May allocate temporaries; use {@link #valueAndGradient} in training loops.
+     *
+     * @param prediction the network's output, one row per sample
+     * @param target the targets, of the same shape
+     */
     double value(Tensor prediction, Tensor target);
 
     /**
      * Writes dL/d(prediction) into {@code gradient} (same shape, caller-owned; may be overwritten freely) and
      * returns the loss value, without allocating.
+     *
+     * @param prediction the network's output, one row per sample
+     * @param target the targets, of the same shape
+     * @param gradient the caller-owned output for dL/d(prediction), of the same shape
+     * @return the loss value
      */
     double valueAndGradient(Tensor prediction, Tensor target, Tensor gradient);
 }

@@ -26,7 +26,10 @@ public final class MeanSquaredError implements Loss {
         this.perElement = perElement;
     }
 
-    /** Mean over every element of the batch. */
+    /**
+     * {@return a squared error averaged over every element of the batch (the Keras convention), not summed over the
+     * outputs}
+     */
     public static MeanSquaredError perElement() {
         return new MeanSquaredError(true);
     }

@@ -12,7 +12,7 @@ package io.github.nn4j.api.network;
  */
 public record EpochStats(int epoch, int epochs, double loss, double validationLoss, long elapsedNanos, int samples) {
 
-    /** Training throughput of the epoch. */
+    /** {@return the training throughput of the epoch} */
     public double samplesPerSecond() {
         return samples / (elapsedNanos / 1e9);
     }

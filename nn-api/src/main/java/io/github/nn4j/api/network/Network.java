@@ -70,17 +70,25 @@ public final class Network implements Layer {
         this.inference = new InferenceReplicas(this.layers);
     }
 
-    /** A network of these layers, in order; it takes ownership of them. */
+    /**
+     * {@return a network of these layers, in order; it takes ownership of them}
+     *
+     * @param layers the layers, in order; the network owns them
+     */
     public static Network of(Layer... layers) {
         return new Network(List.of(layers), true);
     }
 
-    /** A network of these layers, in order; it takes ownership of them. */
+    /**
+     * {@return a network of these layers, in order; it takes ownership of them}
+     *
+     * @param layers the layers, in order; the network owns them
+     */
     public static Network of(List<? extends Layer> layers) {
         return new Network(new ArrayList<>(layers), true);
     }
 
-    /** The layers, in order. */
+    /** {@return the layers, in order} */
     public List<Layer> layers() {
         return layers;
     }
@@ -91,7 +99,7 @@ public final class Network implements Layer {
         return parameters;
     }
 
-    /** Number of trainable scalars. */
+    /** {@return the number of trainable scalars} */
     public long parameterCount() {
         long n = 0;
         for (Parameter p : parameters) {
@@ -101,9 +109,9 @@ public final class Network implements Layer {
     }
 
     /**
-     * Where the last {@link #fit} of this network stands: updated after every completed epoch (before the
+     * {@return where the last {@link #fit} of this network stands: updated after every completed epoch (before the
      * listeners' {@code onEpochEnd}, so a listener can checkpoint it), or set from the checkpoint this network was
-     * loaded from; {@code null} when neither has happened. {@link TrainingConfig.Builder#resumeFrom} continues it.
+     * loaded from; {@code null} when neither has happened} {@link TrainingConfig.Builder#resumeFrom} continues it.
      */
     public TrainingProgress trainingProgress() {
         return progress;
@@ -112,14 +120,19 @@ public final class Network implements Layer {
     /**
      * Records where training of this network stands, as a checkpoint loader does for the network it rebuilds;
      * {@link #fit} overwrites it after every epoch.
+     *
+     * @param progress where training stands, or {@code null} for a network never trained
      */
     public void restoreTrainingProgress(TrainingProgress progress) {
         this.progress = progress;
     }
 
     /**
-     * A network over layers {@code from} (inclusive) to {@code to} (exclusive) of this one, sharing them (no
-     * copy): training either trains both. Closing the slice frees only its own buffers.
+     * {@return a network over layers {@code from} (inclusive) to {@code to} (exclusive) of this one, sharing them (no
+     * copy): training either trains both} Closing the slice frees only its own buffers.
+     *
+     * @param from the first layer (inclusive)
+     * @param to the layer after the last one (exclusive)
      */
     public Network slice(int from, int to) {
         if (from < 0 || to > layers.size() || from >= to) {
@@ -142,16 +155,22 @@ public final class Network implements Layer {
     }
 
     /**
-     * The outputs for all inputs, as a new tensor owned by the caller, computed in batches of at most
-     * {@value #PREDICT_BATCH}. Safe to call from several threads at once (see the class documentation).
+     * {@return the outputs for all inputs, as a new tensor owned by the caller, computed in batches of at most
+     * {@value #PREDICT_BATCH}} Safe to call from several threads at once (see the class documentation).
+     *
+     * @param inputs the inputs, one row per sample
      */
     public Tensor predict(Tensor inputs) {
         return predict(inputs, PREDICT_BATCH);
     }
 
     /**
-     * The outputs for all inputs, as a new tensor owned by the caller, computed in batches of {@code batchSize}.
-     * Safe to call from several threads at once (see the class documentation); each call reads {@code inputs} only.
+     * {@return the outputs for all inputs, as a new tensor owned by the caller, computed in batches of
+     * {@code batchSize}} Safe to call from several threads at once (see the class documentation); each call reads
+     * {@code inputs} only.
+     *
+     * @param inputs the inputs, one row per sample
+     * @param batchSize the rows computed at once, at least 1
      */
     public Tensor predict(Tensor inputs, int batchSize) {
         if (batchSize < 1) {
@@ -181,7 +200,15 @@ public final class Network implements Layer {
         }
     }
 
-    /** The mean loss per sample over a dataset (weighted by batch size), evaluated in batches of {@code batchSize}. */
+    /**
+     * {@return the mean loss per sample over a dataset (weighted by batch size), evaluated in batches of
+     * {@code batchSize}}
+     *
+     * @param inputs the inputs, one row per sample
+     * @param targets the targets, one row per sample
+     * @param loss the loss
+     * @param batchSize samples per mini-batch
+     */
     public double evaluate(Tensor inputs, Tensor targets, Loss loss, int batchSize) {
         requireSameSamples("evaluate", inputs, targets);
         int n = inputs.shape().dim(0);
@@ -211,6 +238,12 @@ public final class Network implements Layer {
      * One training step on one batch: forward, loss, backward, optimizer update. Returns the batch loss
      * (measured before the update). Throws {@link TrainingDivergedException} without updating when the loss
      * is not finite.
+     *
+     * @param inputs the inputs, one row per sample
+     * @param targets the targets, one row per sample
+     * @param loss the loss
+     * @param optimizer the optimizer
+     * @return the batch loss, measured before the update
      */
     public double trainStep(Tensor inputs, Tensor targets, Loss loss, Optimizer optimizer) {
         return trainStep(inputs, targets, loss, optimizer, 1, 1);
@@ -232,7 +265,11 @@ public final class Network implements Layer {
         return value;
     }
 
-    /** Back-propagates dL/d(output) of the last forward through every layer, setting all parameter gradients. */
+    /**
+     * Back-propagates dL/d(output) of the last forward through every layer, setting all parameter gradients.
+     *
+     * @param gradOutput the gradient of the loss with respect to the network's output
+     */
     public void backward(Tensor gradOutput) {
         backward(gradOutput, false);
     }
@@ -284,6 +321,11 @@ public final class Network implements Layer {
      * gradients, a NaN validation loss) and reports each as a {@link TrainingWarning}: logged, passed to the
      * listeners, kept in the history.
      *
+     * @param inputs the inputs, one row per sample
+     * @param targets the targets, one row per sample
+     * @param loss the loss
+     * @param optimizer the optimizer
+     * @param config the configuration
      * @return the per-epoch statistics and the warnings
      * @throws TrainingDivergedException as soon as a batch loss is NaN or infinite
      */

@@ -43,63 +43,74 @@ public final class TrainingConfig {
         this.weightLimit = b.weightLimit;
     }
 
-    /** A builder for {@code epochs} epochs, full batch, shuffling with seed 0. */
+    /**
+     * A builder for {@code epochs} epochs, full batch, shuffling with seed 0.
+     *
+     * @param epochs the epoch training ends with, at least 1
+     * @return a new builder
+     */
     public static Builder builder(int epochs) {
         return new Builder(epochs);
     }
 
-    /** The epoch training ends with, counted from the start of training (for a fresh run: the number of passes). */
+    /**
+     * {@return the epoch training ends with, counted from the start of training (for a fresh run: the number of
+     * passes)}
+     */
     public int epochs() {
         return epochs;
     }
 
-    /** Epochs already completed before this {@code fit}: it trains epochs {@code initialEpoch() + 1} to {@link #epochs()}. */
+    /**
+     * {@return the epochs already completed before this {@code fit}: it trains epochs {@code initialEpoch() + 1} to
+     * {@link #epochs()}}
+     */
     public int initialEpoch() {
         return initialEpoch;
     }
 
     /**
-     * The progress this configuration resumes from ({@link Builder#resumeFrom}), or {@code null}; {@code fit}
-     * then requires the same number of training samples.
+     * {@return the progress this configuration resumes from ({@link Builder#resumeFrom}), or {@code null}; {@code fit}
+     * then requires the same number of training samples}
      */
     public TrainingProgress resumedFrom() {
         return resumedFrom;
     }
 
-    /** Mini-batch size; 0 means full batch (all samples in one step). */
+    /** {@return the mini-batch size; 0 means full batch (all samples in one step)} */
     public int batchSize() {
         return batchSize;
     }
 
-    /** Whether the sample order is reshuffled every epoch (ignored for full-batch training). */
+    /** {@return whether the sample order is reshuffled every epoch (ignored for full-batch training)} */
     public boolean shuffle() {
         return shuffle;
     }
 
-    /** Seed of the shuffling generator; the same seed gives the same batch order. */
+    /** {@return the seed of the shuffling generator; the same seed gives the same batch order} */
     public long seed() {
         return seed;
     }
 
-    /** Listeners called in order. */
+    /** {@return the listeners called in order} */
     public List<TrainingListener> listeners() {
         return listeners;
     }
 
     /**
-     * The parameter magnitude beyond which {@code fit} raises {@link TrainingWarning.Kind#WEIGHTS_EXPLODING}
-     * (default {@value Builder#DEFAULT_WEIGHT_LIMIT}; infinite switches the check off).
+     * {@return the parameter magnitude beyond which {@code fit} raises {@link TrainingWarning.Kind#WEIGHTS_EXPLODING}
+     * (default {@value Builder#DEFAULT_WEIGHT_LIMIT}; infinite switches the check off)}
      */
     public double weightLimit() {
         return weightLimit;
     }
 
-    /** Validation inputs, or {@code null}. */
+    /** {@return the validation inputs, or {@code null}} */
     public Tensor validationInputs() {
         return validationInputs;
     }
 
-    /** Validation targets, or {@code null}. */
+    /** {@return the validation targets, or {@code null}} */
     public Tensor validationTargets() {
         return validationTargets;
     }
@@ -130,7 +141,12 @@ public final class TrainingConfig {
             this.epochs = epochs;
         }
 
-        /** Mini-batch size (at least 1), or 0 for full batch. */
+        /**
+         * Mini-batch size (at least 1), or 0 for full batch.
+         *
+         * @param batchSize samples per mini-batch, at least 1, or 0 for full batch
+         * @return this builder
+         */
         public Builder batchSize(int batchSize) {
             if (batchSize < 0) {
                 throw new IllegalArgumentException("batch size must be >= 0 (0 = full batch), got " + batchSize);
@@ -139,19 +155,34 @@ public final class TrainingConfig {
             return this;
         }
 
-        /** Whether to reshuffle every epoch (default true). */
+        /**
+         * Whether to reshuffle every epoch (default true).
+         *
+         * @param shuffle whether to reshuffle
+         * @return this builder
+         */
         public Builder shuffle(boolean shuffle) {
             this.shuffle = shuffle;
             return this;
         }
 
-        /** Seed of the shuffling generator (default 0). */
+        /**
+         * Seed of the shuffling generator (default 0).
+         *
+         * @param seed the seed of the shuffling generator
+         * @return this builder
+         */
         public Builder seed(long seed) {
             this.seed = seed;
             return this;
         }
 
-        /** Adds a listener. */
+        /**
+         * Adds a listener.
+         *
+         * @param listener the listener, called after those added before it
+         * @return this builder
+         */
         public Builder listener(TrainingListener listener) {
             this.listeners.add(listener);
             return this;
@@ -161,6 +192,9 @@ public final class TrainingConfig {
          * Epochs already completed (default 0): {@code fit} trains epochs {@code initialEpoch + 1} to the last one,
          * with the sample order those epochs have in a run from epoch 0 with the same seed, batch size and data.
          * Must be below the last epoch.
+         *
+         * @param initialEpoch the epochs already completed, at least 0
+         * @return this builder
          */
         public Builder initialEpoch(int initialEpoch) {
             if (initialEpoch < 0) {
@@ -176,6 +210,9 @@ public final class TrainingConfig {
          * and makes {@code fit} check that it gets the same number of samples. Together with the checkpoint's
          * weights and optimizer state this gives the results of the uninterrupted run, bit for bit on the same
          * backend and thread count. Call it before any setting that should override the run's.
+         *
+         * @param progress where the run stood, e.g. {@link io.github.nn4j.api.persist.Checkpoint#progress()}
+         * @return this builder
          */
         public Builder resumeFrom(TrainingProgress progress) {
             this.seed = progress.seed();
@@ -189,6 +226,9 @@ public final class TrainingConfig {
         /**
          * The parameter magnitude beyond which training raises a {@link TrainingWarning.Kind#WEIGHTS_EXPLODING}
          * warning; positive; {@code Double.POSITIVE_INFINITY} switches the check off.
+         *
+         * @param weightLimit the limit, positive; {@code Double.POSITIVE_INFINITY} switches the check off
+         * @return this builder
          */
         public Builder weightLimit(double weightLimit) {
             if (!(weightLimit > 0)) {
@@ -198,14 +238,20 @@ public final class TrainingConfig {
             return this;
         }
 
-        /** Data on which the loss is measured after every epoch. */
+        /**
+         * Data on which the loss is measured after every epoch.
+         *
+         * @param inputs the validation inputs, one row per sample
+         * @param targets the validation targets, one row per sample
+         * @return this builder
+         */
         public Builder validation(Tensor inputs, Tensor targets) {
             this.validationInputs = inputs;
             this.validationTargets = targets;
             return this;
         }
 
-        /** The configuration. */
+        /** {@return the configuration} */
         public TrainingConfig build() {
             return new TrainingConfig(this);
         }

@@ -10,33 +10,42 @@ import java.util.List;
  */
 public record TrainingHistory(List<EpochStats> epochs, List<TrainingWarning> warnings) {
 
-    /** Creates a history (the lists are copied). */
+    /**
+     * Creates a history (the lists are copied).
+     *
+     * @param epochs one entry per epoch
+     * @param warnings the {@link TrainingWarning}s raised, in order (empty for a healthy run)
+     */
     public TrainingHistory {
         epochs = List.copyOf(epochs);
         warnings = List.copyOf(warnings);
     }
 
-    /** A history without warnings. */
+    /**
+     * A history without warnings.
+     *
+     * @param epochs one entry per epoch
+     */
     public TrainingHistory(List<EpochStats> epochs) {
         this(epochs, List.of());
     }
 
-    /** The mean training loss of each epoch. */
+    /** {@return the mean training loss of each epoch} */
     public double[] losses() {
         return epochs.stream().mapToDouble(EpochStats::loss).toArray();
     }
 
-    /** The validation loss after each epoch (NaN where there was no validation data). */
+    /** {@return the validation loss after each epoch (NaN where there was no validation data)} */
     public double[] validationLosses() {
         return epochs.stream().mapToDouble(EpochStats::validationLoss).toArray();
     }
 
-    /** Training loss of the last epoch. */
+    /** {@return the training loss of the last epoch} */
     public double finalLoss() {
         return epochs.get(epochs.size() - 1).loss();
     }
 
-    /** Total training time in seconds (excluding validation). */
+    /** {@return the total training time in seconds (excluding validation)} */
     public double trainingSeconds() {
         return epochs.stream().mapToLong(EpochStats::elapsedNanos).sum() / 1e9;
     }

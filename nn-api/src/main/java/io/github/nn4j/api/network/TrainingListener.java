@@ -18,13 +18,19 @@ public interface TrainingListener {
     default void onBatchEnd(int epoch, int batch, int batches, double batchLoss) {
     }
 
-    /** After each epoch, with its statistics. */
+    /**
+     * After each epoch, with its statistics.
+     *
+     * @param stats the epoch's numbers
+     */
     default void onEpochEnd(EpochStats stats) {
     }
 
     /**
      * When training shows a sign of failure that a finite loss hides (see {@link TrainingWarning.Kind}), right
      * before {@link #onEpochEnd} of the epoch it was seen after. A listener may stop training by throwing.
+     *
+     * @param warning the warning (also logged and kept in the history)
      */
     default void onWarning(TrainingWarning warning) {
     }

@@ -18,7 +18,15 @@ package io.github.nn4j.api.network;
  */
 public record TrainingProgress(int epoch, long seed, int batchSize, boolean shuffle, int samples) {
 
-    /** Checks the ranges: {@code epoch >= 0}, {@code batchSize >= 0}, {@code samples >= 1}. */
+    /**
+     * Checks the ranges: {@code epoch >= 0}, {@code batchSize >= 0}, {@code samples >= 1}.
+     *
+     * @param epoch epochs completed, counted from the start of training (not of the last {@code fit} call)
+     * @param seed the shuffling seed of the run ({@link TrainingConfig#seed()})
+     * @param batchSize the configured mini-batch size, 0 for full batch ({@link TrainingConfig#batchSize()})
+     * @param shuffle whether the run reshuffles every epoch ({@link TrainingConfig#shuffle()})
+     * @param samples the number of training samples
+     */
     public TrainingProgress {
         if (epoch < 0 || batchSize < 0 || samples < 1) {
             throw new IllegalArgumentException("training progress needs epoch >= 0, batch size >= 0 and samples >= 1,"

@@ -25,12 +25,23 @@ public final class Adam implements Optimizer {
     private final Map<Parameter, Tensor[]> state = new IdentityHashMap<>();
     private long t;
 
-    /** Adam with the usual defaults β1 = 0.9, β2 = 0.999, ε = 1e-8. */
+    /**
+     * Adam with the usual defaults β1 = 0.9, β2 = 0.999, ε = 1e-8.
+     *
+     * @param learningRate the learning rate, positive
+     */
     public Adam(double learningRate) {
         this(learningRate, 0.9, 0.999, 1e-8);
     }
 
-    /** Adam with explicit hyper-parameters. */
+    /**
+     * Adam with explicit hyper-parameters.
+     *
+     * @param learningRate the learning rate, positive
+     * @param beta1 the decay rate β1 of the first moment, in [0, 1)
+     * @param beta2 the decay rate β2 of the second moment, in [0, 1)
+     * @param epsilon the ε added to the denominator, positive
+     */
     public Adam(double learningRate, double beta1, double beta2, double epsilon) {
         if (!(learningRate > 0) || !(beta1 >= 0 && beta1 < 1) || !(beta2 >= 0 && beta2 < 1) || !(epsilon > 0)) {
             throw new IllegalArgumentException("Adam: need lr > 0, β1 and β2 in [0, 1), ε > 0; got lr=" + learningRate
@@ -42,22 +53,22 @@ public final class Adam implements Optimizer {
         this.epsilon = epsilon;
     }
 
-    /** The learning rate. */
+    /** {@return the learning rate} */
     public double learningRate() {
         return learningRate;
     }
 
-    /** The decay rate β1 of the first moment. */
+    /** {@return the decay rate β1 of the first moment} */
     public double beta1() {
         return beta1;
     }
 
-    /** The decay rate β2 of the second moment. */
+    /** {@return the decay rate β2 of the second moment} */
     public double beta2() {
         return beta2;
     }
 
-    /** The ε added to the denominator. */
+    /** {@return the ε added to the denominator} */
     public double epsilon() {
         return epsilon;
     }

@@ -21,29 +21,35 @@ import java.util.List;
  */
 public interface Optimizer extends AutoCloseable {
 
-    /** Applies one update to every parameter from its current gradient. */
+    /**
+     * Applies one update to every parameter from its current gradient.
+     *
+     * @param parameters the parameters, with their gradients of the last backward pass
+     */
     void step(List<Parameter> parameters);
 
     /**
-     * The names of the tensors kept per parameter, in a stable order (for example {@code velocity} for SGD with
-     * momentum, {@code m} and {@code v} for Adam); empty for an optimizer without per-parameter state.
+     * {@return the names of the tensors kept per parameter, in a stable order (for example {@code velocity} for SGD
+     * with momentum, {@code m} and {@code v} for Adam); empty for an optimizer without per-parameter state}
      */
     default List<String> stateNames() {
         return List.of();
     }
 
     /**
-     * The state tensor {@code name} of {@code parameter} (same backend, dtype and shape as the parameter), created
-     * as zeros, the value before any step, if the optimizer has none yet. The tensor is live and owned by the
+     * {@return the state tensor {@code name} of {@code parameter} (same backend, dtype and shape as the parameter),
+     * created as zeros, the value before any step, if the optimizer has none yet} The tensor is live and owned by the
      * optimizer: writing it changes the next update, which is how a checkpoint restores it.
      *
+     * @param parameter a parameter this optimizer updates
+     * @param name one of {@link #stateNames()}
      * @throws IllegalArgumentException when {@code name} is not one of {@link #stateNames()}
      */
     default Tensor state(Parameter parameter, String name) {
         throw new IllegalArgumentException(this + " keeps no per-parameter state, asked for '" + name + "'");
     }
 
-    /** The number of steps taken since creation or {@link #close()} (or as set by {@link #setSteps}). */
+    /** {@return the number of steps taken since creation or {@link #close()} (or as set by {@link #setSteps})} */
     default long steps() {
         return 0;
     }
@@ -51,6 +57,8 @@ public interface Optimizer extends AutoCloseable {
     /**
      * Sets the step counter, as a checkpoint loader does so that step-dependent updates (Adam's bias correction)
      * continue where the saved run stopped.
+     *
+     * @param steps the number of steps already taken, at least 0
      */
     default void setSteps(long steps) {
         if (steps != 0) {

@@ -17,12 +17,21 @@ public final class Sgd implements Optimizer {
     private final Map<Parameter, Tensor> velocity = new IdentityHashMap<>();
     private long steps;
 
-    /** Plain SGD with the given learning rate. */
+    /**
+     * Plain SGD with the given learning rate.
+     *
+     * @param learningRate the learning rate, positive
+     */
     public Sgd(double learningRate) {
         this(learningRate, 0.0);
     }
 
-    /** SGD with momentum {@code μ} in {@code [0, 1)}. */
+    /**
+     * SGD with momentum {@code μ} in {@code [0, 1)}.
+     *
+     * @param learningRate the learning rate, positive
+     * @param momentum the momentum μ, in [0, 1)
+     */
     public Sgd(double learningRate, double momentum) {
         if (!(learningRate > 0) || Double.isInfinite(learningRate)) {
             throw new IllegalArgumentException("Sgd: learning rate must be positive and finite, got " + learningRate);
@@ -34,12 +43,12 @@ public final class Sgd implements Optimizer {
         this.momentum = momentum;
     }
 
-    /** The learning rate. */
+    /** {@return the learning rate} */
     public double learningRate() {
         return learningRate;
     }
 
-    /** The momentum {@code μ}; 0 for plain SGD. */
+    /** {@return the momentum {@code μ}; 0 for plain SGD} */
     public double momentum() {
         return momentum;
     }

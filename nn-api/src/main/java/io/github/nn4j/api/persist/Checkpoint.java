@@ -25,19 +25,19 @@ public final class Checkpoint implements AutoCloseable {
         this.optimizer = optimizer;
     }
 
-    /** The network, owned by this checkpoint until closed. */
+    /** {@return the network, owned by this checkpoint until closed} */
     public Network network() {
         return network;
     }
 
-    /** The optimizer, with its state for {@link #network()}'s parameters. */
+    /** {@return the optimizer, with its state for {@link #network()}'s parameters} */
     public Optimizer optimizer() {
         return optimizer;
     }
 
     /**
-     * Where training stood when the checkpoint was saved ({@link Network#trainingProgress()} of the saved network),
-     * or {@code null} when it was saved before any epoch of {@code fit} completed.
+     * {@return where training stood when the checkpoint was saved ({@link Network#trainingProgress()} of the saved
+     * network), or {@code null} when it was saved before any epoch of {@code fit} completed}
      */
     public TrainingProgress progress() {
         return network.trainingProgress();

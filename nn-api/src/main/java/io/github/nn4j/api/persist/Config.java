@@ -26,27 +26,35 @@ public final class Config {
         this.values = values;
     }
 
-    /** The configuration without keys. */
+    /** {@return the configuration without keys} */
     public static Config empty() {
         return EMPTY;
     }
 
-    /** A builder that keeps the keys in insertion order. */
+    /** {@return a builder that keeps the keys in insertion order} */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** The keys, in order. */
+    /** {@return the keys, in order} */
     public Set<String> keys() {
         return values.keySet();
     }
 
-    /** Whether {@code key} is present. */
+    /**
+     * {@return whether {@code key} is present}
+     *
+     * @param key the key
+     */
     public boolean has(String key) {
         return values.containsKey(key);
     }
 
-    /** The raw value of {@code key} (see the class description for its types), or {@code null} when absent. */
+    /**
+     * {@return the raw value of {@code key} (see the class description for its types), or {@code null} when absent}
+     *
+     * @param key the key
+     */
     public Object get(String key) {
         return values.get(key);
     }
@@ -55,6 +63,7 @@ public final class Config {
      * Checks that every key is one of {@code known}, so that a type can refuse a configuration written by a later
      * version with settings it would otherwise drop silently.
      *
+     * @param known the keys that may be present
      * @throws IllegalArgumentException naming the first unknown key
      */
     public void requireOnly(String... known) {
@@ -67,7 +76,11 @@ public final class Config {
         }
     }
 
-    /** The integer {@code key}, which must fit in an {@code int}. */
+    /**
+     * {@return the integer {@code key}, which must fit in an {@code int}}
+     *
+     * @param key the key, which must be present with a value of this type
+     */
     public int getInt(String key) {
         long v = getLong(key);
         if (v != (int) v) {
@@ -76,12 +89,20 @@ public final class Config {
         return (int) v;
     }
 
-    /** The integer {@code key}. */
+    /**
+     * {@return the integer {@code key}}
+     *
+     * @param key the key, which must be present with a value of this type
+     */
     public long getLong(String key) {
         return require(key, Long.class, "an integer");
     }
 
-    /** The number {@code key} (an integer is converted). */
+    /**
+     * {@return the number {@code key} (an integer is converted)}
+     *
+     * @param key the key, which must be present with a value of this type
+     */
     public double getDouble(String key) {
         Object v = present(key);
         if (v instanceof Long) {
@@ -90,22 +111,38 @@ public final class Config {
         return require(key, Double.class, "a number");
     }
 
-    /** The boolean {@code key}. */
+    /**
+     * {@return the boolean {@code key}}
+     *
+     * @param key the key, which must be present with a value of this type
+     */
     public boolean getBoolean(String key) {
         return require(key, Boolean.class, "true or false");
     }
 
-    /** The string {@code key}. */
+    /**
+     * {@return the string {@code key}}
+     *
+     * @param key the key, which must be present with a value of this type
+     */
     public String getString(String key) {
         return require(key, String.class, "a string");
     }
 
-    /** The nested configuration {@code key}. */
+    /**
+     * {@return the nested configuration {@code key}}
+     *
+     * @param key the key, which must be present with a value of this type
+     */
     public Config getConfig(String key) {
         return require(key, Config.class, "an object");
     }
 
-    /** The list {@code key} (unmodifiable; elements of the value types above). */
+    /**
+     * {@return the list {@code key} (unmodifiable; elements of the value types above)}
+     *
+     * @param key the key, which must be present with a value of this type
+     */
     @SuppressWarnings("unchecked")
     public List<Object> getList(String key) {
         return require(key, List.class, "a list");
@@ -203,12 +240,24 @@ public final class Config {
         private Builder() {
         }
 
-        /** Puts an integer. */
+        /**
+         * Puts an integer.
+         *
+         * @param key the key
+         * @param value the value
+         * @return this builder
+         */
         public Builder put(String key, long value) {
             return putChecked(key, value);
         }
 
-        /** Puts a number, which must be finite (JSON has no NaN or infinity). */
+        /**
+         * Puts a number, which must be finite (JSON has no NaN or infinity).
+         *
+         * @param key the key
+         * @param value the value
+         * @return this builder
+         */
         public Builder put(String key, double value) {
             if (!Double.isFinite(value)) {
                 throw new IllegalArgumentException("config key '" + key + "': " + value + " is not finite");
@@ -216,22 +265,46 @@ public final class Config {
             return putChecked(key, value);
         }
 
-        /** Puts a boolean. */
+        /**
+         * Puts a boolean.
+         *
+         * @param key the key
+         * @param value the value
+         * @return this builder
+         */
         public Builder put(String key, boolean value) {
             return putChecked(key, value);
         }
 
-        /** Puts a string. */
+        /**
+         * Puts a string.
+         *
+         * @param key the key
+         * @param value the value
+         * @return this builder
+         */
         public Builder put(String key, String value) {
             return putChecked(key, Objects.requireNonNull(value, "value"));
         }
 
-        /** Puts a nested configuration. */
+        /**
+         * Puts a nested configuration.
+         *
+         * @param key the key
+         * @param value the value
+         * @return this builder
+         */
         public Builder put(String key, Config value) {
             return putChecked(key, Objects.requireNonNull(value, "value"));
         }
 
-        /** Puts a list of values of the types a configuration holds (Integer is taken as Long, Float as Double). */
+        /**
+         * Puts a list of values of the types a configuration holds (Integer is taken as Long, Float as Double).
+         *
+         * @param key the key
+         * @param value the value
+         * @return this builder
+         */
         public Builder put(String key, List<?> value) {
             return putChecked(key, listValue(key, value));
         }
@@ -273,7 +346,7 @@ public final class Config {
             return this;
         }
 
-        /** The configuration. */
+        /** {@return the configuration} */
         public Config build() {
             return values.isEmpty() ? EMPTY : new Config(Collections.unmodifiableMap(new LinkedHashMap<>(values)));
         }

@@ -36,27 +36,36 @@ import java.util.List;
  */
 public interface LayerType<L extends Layer> {
 
-    /** The type name stored in files, e.g. {@code "Dense"}. */
+    /** {@return the type name stored in files, e.g. {@code "Dense"}} */
     String name();
 
-    /** The exact class of the layers this type saves. */
+    /** {@return the exact class of the layers this type saves} */
     Class<L> layerClass();
 
-    /** The configuration that, with the parameters, rebuilds {@code layer}. */
+    /**
+     * {@return the configuration that, with the parameters, rebuilds {@code layer}}
+     *
+     * @param layer a layer of {@link #layerClass()}
+     */
     Config config(L layer);
 
     /**
-     * The roles and shapes of the parameters of a layer with {@code config}, in {@link Layer#parameters()} order;
-     * empty for a layer without parameters.
+     * {@return the roles and shapes of the parameters of a layer with {@code config}, in {@link Layer#parameters()}
+     * order; empty for a layer without parameters}
      *
+     * @param config the layer's configuration
      * @throws IllegalArgumentException when {@code config} is not a valid configuration of this type
      */
     List<ParameterSpec> parameters(Config config);
 
     /**
-     * A layer with {@code config} and these parameter values, in {@link #parameters(Config)} order; the layer
-     * takes ownership of the tensors.
+     * {@return a layer with {@code config} and these parameter values, in {@link #parameters(Config)} order; the layer
+     * takes ownership of the tensors}
      *
+     * @param config the layer's configuration
+     * @param backend the backend of the parameters
+     * @param dtype the element type of the parameters
+     * @param parameters the parameter values, of the shapes {@link #parameters(Config)} gives; the layer owns them
      * @throws IllegalArgumentException when {@code config} is not a valid configuration of this type
      */
     L create(Config config, Backend backend, DType dtype, List<Tensor> parameters);

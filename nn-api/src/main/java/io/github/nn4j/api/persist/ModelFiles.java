@@ -57,7 +57,13 @@ public final class ModelFiles {
 
     // ============================================================================================ saving
 
-    /** Saves {@code network} (architecture and weights) to {@code file}, atomically, replacing any file there. */
+    /**
+     * Saves {@code network} (architecture and weights) to {@code file}, atomically, replacing any file there.
+     *
+     * @param network the network to save
+     * @param file the file to write (replaced if it exists)
+     * @throws IOException if the file cannot be written (the previous file, if any, is then left as it was)
+     */
     public static void save(Network network, Path file) throws IOException {
         Objects.requireNonNull(network, "network");
         AtomicFile.write(file, out -> ModelEncoder.write(network, null, out));
@@ -68,6 +74,11 @@ public final class ModelFiles {
      * step count and state for the network's parameters, and the network's
      * {@linkplain Network#trainingProgress() training progress}. An optimizer that has not stepped yet is saved with
      * its zero state (creating it).
+     *
+     * @param network the network to save
+     * @param optimizer the optimizer that trains {@code network}
+     * @param file the file to write (replaced if it exists)
+     * @throws IOException if the file cannot be written (the previous file, if any, is then left as it was)
      */
     public static void save(Network network, Optimizer optimizer, Path file) throws IOException {
         Objects.requireNonNull(network, "network");
@@ -75,22 +86,44 @@ public final class ModelFiles {
         AtomicFile.write(file, out -> ModelEncoder.write(network, optimizer, out));
     }
 
-    /** Writes the model file of {@code network} to {@code out} (not closed). */
+    /**
+     * Writes the model file of {@code network} to {@code out} (not closed).
+     *
+     * @param network the network
+     * @param out the stream to write to; not closed
+     * @throws IOException if the stream cannot be written
+     */
     public static void write(Network network, OutputStream out) throws IOException {
         ModelEncoder.write(Objects.requireNonNull(network, "network"), null, out);
     }
 
-    /** Writes the checkpoint of {@code network} and {@code optimizer} to {@code out} (not closed). */
+    /**
+     * Writes the checkpoint of {@code network} and {@code optimizer} to {@code out} (not closed).
+     *
+     * @param network the network
+     * @param optimizer the optimizer that trains {@code network}
+     * @param out the stream to write to; not closed
+     * @throws IOException if the stream cannot be written
+     */
     public static void write(Network network, Optimizer optimizer, OutputStream out) throws IOException {
         ModelEncoder.write(Objects.requireNonNull(network, "network"), Objects.requireNonNull(optimizer, "optimizer"), out);
     }
 
-    /** The model file of {@code network}, in memory. */
+    /**
+     * {@return the model file of {@code network}, in memory}
+     *
+     * @param network the network
+     */
     public static byte[] toBytes(Network network) {
         return bytes(network, null);
     }
 
-    /** The checkpoint of {@code network} and {@code optimizer}, in memory. */
+    /**
+     * {@return the checkpoint of {@code network} and {@code optimizer}, in memory}
+     *
+     * @param network the network
+     * @param optimizer the optimizer that trains {@code network}
+     */
     public static byte[] toBytes(Network network, Optimizer optimizer) {
         return bytes(Objects.requireNonNull(network, "network"), Objects.requireNonNull(optimizer, "optimizer"));
     }
@@ -107,12 +140,27 @@ public final class ModelFiles {
 
     // ============================================================================================ loading
 
-    /** Loads the network in {@code file} onto the default backend ({@link Backends#get()}). */
+    /**
+     * Loads the network in {@code file} onto the default backend ({@link Backends#get()}).
+     *
+     * @param file a model file or checkpoint
+     * @return the network, owned by the caller
+     * @throws IOException if the file cannot be read, or is not a valid model file ({@link ModelFormatException},
+     *     naming the file and the problem)
+     */
     public static Network load(Path file) throws IOException {
         return load(file, Backends.get());
     }
 
-    /** Loads the network in {@code file} onto {@code backend}. A checkpoint loads too (its optimizer is ignored). */
+    /**
+     * Loads the network in {@code file} onto {@code backend}. A checkpoint loads too (its optimizer is ignored).
+     *
+     * @param file a model file or checkpoint
+     * @param backend the backend of the network's tensors
+     * @return the network, owned by the caller
+     * @throws IOException if the file cannot be read, or is not a valid model file ({@link ModelFormatException},
+     *     naming the file and the problem)
+     */
     public static Network load(Path file, Backend backend) throws IOException {
         Objects.requireNonNull(backend, "backend");
         try (ByteSource source = ByteSource.of(file)) {
@@ -120,12 +168,29 @@ public final class ModelFiles {
         }
     }
 
-    /** Loads the network in {@code bytes} (a model file's content) onto {@code backend}. */
+    /**
+     * Loads the network in {@code bytes} (a model file's content) onto {@code backend}.
+     *
+     * @param bytes a model file's content
+     * @param backend the backend of the network's tensors
+     * @return the network, owned by the caller
+     * @throws ModelFormatException if the bytes are not a valid model file; the message names {@code name} and the
+     *     problem
+     */
     public static Network fromBytes(byte[] bytes, Backend backend) throws ModelFormatException {
         return fromBytes(bytes, backend, UNNAMED);
     }
 
-    /** The same, naming the bytes {@code name} in error messages. */
+    /**
+     * The same, naming the bytes {@code name} in error messages.
+     *
+     * @param bytes a model file's content
+     * @param backend the backend of the network's tensors
+     * @param name what to call the bytes in error messages
+     * @return the network, owned by the caller
+     * @throws ModelFormatException if the bytes are not a valid model file; the message names {@code name} and the
+     *     problem
+     */
     public static Network fromBytes(byte[] bytes, Backend backend, String name) throws ModelFormatException {
         Objects.requireNonNull(backend, "backend");
         try {
@@ -141,12 +206,26 @@ public final class ModelFiles {
      * Reads a model file from {@code in} (up to its end, which must be the file's end; not closed) and loads the
      * network onto {@code backend}. A stream is read into memory, so it is limited to 2 GiB; load larger models
      * from a path.
+     *
+     * @param in the stream, read to its end; not closed
+     * @param backend the backend of the network's tensors
+     * @param name what to call the stream in error messages
+     * @return the network, owned by the caller
+     * @throws IOException if the stream cannot be read, or does not hold a valid model file
+     *     ({@link ModelFormatException})
      */
     public static Network read(InputStream in, Backend backend, String name) throws IOException {
         return fromBytes(readAll(in, name), backend, name);
     }
 
-    /** Loads a checkpoint: the network, the optimizer with its state, and the training progress. */
+    /**
+     * Loads a checkpoint: the network, the optimizer with its state, and the training progress.
+     *
+     * @param file a checkpoint file
+     * @param backend the backend of the tensors
+     * @return the checkpoint, owned by the caller
+     * @throws IOException if the file cannot be read, or is not a valid checkpoint ({@link ModelFormatException})
+     */
     public static Checkpoint loadCheckpoint(Path file, Backend backend) throws IOException {
         Objects.requireNonNull(backend, "backend");
         try (ByteSource source = ByteSource.of(file)) {
@@ -154,7 +233,16 @@ public final class ModelFiles {
         }
     }
 
-    /** Loads a checkpoint from {@code bytes}, named {@code name} in error messages. */
+    /**
+     * Loads a checkpoint from {@code bytes}, named {@code name} in error messages.
+     *
+     * @param bytes a checkpoint file's content
+     * @param backend the backend of the tensors
+     * @param name what to call the bytes in error messages
+     * @return the checkpoint, owned by the caller
+     * @throws ModelFormatException if the bytes are not a valid checkpoint; the message names {@code name} and the
+     *     problem
+     */
     public static Checkpoint checkpointFromBytes(byte[] bytes, Backend backend, String name) throws ModelFormatException {
         Objects.requireNonNull(backend, "backend");
         try {
@@ -166,7 +254,14 @@ public final class ModelFiles {
         }
     }
 
-    /** Validates {@code file} as {@link #load} does, without creating tensors, and describes it. */
+    /**
+     * Validates {@code file} as {@link #load} does, without creating tensors, and describes it.
+     *
+     * @param file a model file or checkpoint
+     * @return what the file holds: format, versions, architecture, tensors, and for a checkpoint its optimizer and
+     *     progress
+     * @throws IOException if the file cannot be read, or is not a valid model file ({@link ModelFormatException})
+     */
     public static ModelInfo inspect(Path file) throws IOException {
         try (ByteSource source = ByteSource.of(file)) {
             ModelLayout layout = ModelLayout.read(source);
@@ -175,7 +270,16 @@ public final class ModelFiles {
         }
     }
 
-    /** Validates {@code bytes} as {@link #fromBytes} does, without creating tensors, and describes them. */
+    /**
+     * Validates {@code bytes} as {@link #fromBytes} does, without creating tensors, and describes them.
+     *
+     * @param bytes a model file's content
+     * @param name what to call the bytes in error messages
+     * @return what the file holds: format, versions, architecture, tensors, and for a checkpoint its optimizer and
+     *     progress
+     * @throws ModelFormatException if the bytes are not a valid model file; the message names {@code name} and the
+     *     problem
+     */
     public static ModelInfo inspect(byte[] bytes, String name) throws ModelFormatException {
         try {
             ModelLayout layout = ModelLayout.read(ByteSource.of(bytes, name));

@@ -16,7 +16,9 @@ import java.io.IOException;
  */
 public class ModelFormatException extends IOException {
     private static final long serialVersionUID = 1L;
+    /** What was read: a path, or a name given for bytes or a stream. */
     private final String source;
+    /** What is wrong, without the source. */
     private final String problem;
 
     /**
@@ -27,19 +29,25 @@ public class ModelFormatException extends IOException {
         this(source, problem, null);
     }
 
-    /** The same, with the exception that revealed the problem. */
+    /**
+     * The same, with the exception that revealed the problem.
+     *
+     * @param source what was read: a path, or a name given for bytes or a stream
+     * @param problem what is wrong, without the source
+     * @param cause the exception that revealed it, or {@code null}
+     */
     public ModelFormatException(String source, String problem, Throwable cause) {
         super(source + ": " + problem, cause);
         this.source = source;
         this.problem = problem;
     }
 
-    /** What was read: a path, or a caller-given name for bytes and streams. */
+    /** {@return what was read: a path, or a caller-given name for bytes and streams} */
     public String source() {
         return source;
     }
 
-    /** What is wrong, without the source. */
+    /** {@return what is wrong, without the source} */
     public String problem() {
         return problem;
     }

@@ -25,14 +25,28 @@ public record ModelInfo(String source, long size, int formatVersion, String nn4j
                         List<Layer> layers, List<TensorInfo> tensors, long parameterCount, Optimizer optimizer,
                         TrainingProgress training, Map<String, String> metadata) {
 
-    /** Copies the collections. */
+    /**
+     * Copies the collections.
+     *
+     * @param source the path, or the caller's name for bytes
+     * @param size the file's size in bytes
+     * @param formatVersion the nn4j format version ({@code nn4j.format_version})
+     * @param nn4jVersion the nn4j version that wrote the file
+     * @param dtype the dtype of every tensor
+     * @param layers the architecture: each layer's type and configuration, in order
+     * @param tensors every tensor, in data order
+     * @param parameterCount the number of trainable scalars (tensors {@code layers.*})
+     * @param optimizer for a checkpoint, its optimizer; otherwise {@code null}
+     * @param training for a checkpoint saved after {@code fit}, where training stood; otherwise {@code null}
+     * @param metadata the raw {@code __metadata__} entries, in file order
+     */
     public ModelInfo {
         layers = List.copyOf(layers);
         tensors = List.copyOf(tensors);
         metadata = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(metadata));
     }
 
-    /** Whether the file is a training checkpoint (it holds optimizer state). */
+    /** {@return whether the file is a training checkpoint (it holds optimizer state)} */
     public boolean isCheckpoint() {
         return optimizer != null;
     }

@@ -17,18 +17,23 @@ import io.github.nn4j.api.optim.Optimizer;
  */
 public interface OptimizerType<O extends Optimizer> {
 
-    /** The type name stored in files, e.g. {@code "Adam"}. */
+    /** {@return the type name stored in files, e.g. {@code "Adam"}} */
     String name();
 
-    /** The exact class of the optimizers this type saves. */
+    /** {@return the exact class of the optimizers this type saves} */
     Class<O> optimizerClass();
 
-    /** The hyper-parameters of {@code optimizer}. */
+    /**
+     * {@return the hyper-parameters of {@code optimizer}}
+     *
+     * @param optimizer an optimizer of {@link #optimizerClass()}
+     */
     Config config(O optimizer);
 
     /**
-     * A new optimizer with these hyper-parameters and no state.
+     * {@return a new optimizer with these hyper-parameters and no state}
      *
+     * @param config the hyper-parameters
      * @throws IllegalArgumentException when {@code config} is not a valid configuration of this type
      */
     O create(Config config);

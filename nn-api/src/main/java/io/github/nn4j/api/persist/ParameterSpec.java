@@ -15,7 +15,13 @@ import java.util.regex.Pattern;
 public record ParameterSpec(String role, Shape shape) {
     private static final Pattern ROLE = Pattern.compile("[A-Za-z0-9_-]+(\\.[A-Za-z0-9_-]+)*");
 
-    /** Checks the role's form. */
+    /**
+     * Checks the role's form.
+     *
+     * @param role letters, digits, {@code _} and {@code -}, in dot-separated parts (e.g. {@code weight}, {@code bias};
+     *     a nested network's {@code layers.0.weight})
+     * @param shape the parameter's shape
+     */
     public ParameterSpec {
         Objects.requireNonNull(shape, "shape");
         if (role == null || !ROLE.matcher(role).matches()) {

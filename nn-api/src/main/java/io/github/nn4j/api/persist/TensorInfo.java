@@ -13,17 +13,25 @@ import java.util.List;
  */
 public record TensorInfo(String name, String dtype, List<Long> shape, long begin, long end) {
 
-    /** Copies the shape. */
+    /**
+     * Copies the shape.
+     *
+     * @param name the tensor's name, e.g. {@code layers.0.weight}
+     * @param dtype the safetensors dtype, e.g. {@code F32}
+     * @param shape the dimensions, row-major (empty for a scalar)
+     * @param begin the first byte of its data, counted from the end of the header
+     * @param end one past its last byte, counted from the end of the header
+     */
     public TensorInfo {
         shape = List.copyOf(shape);
     }
 
-    /** The number of data bytes. */
+    /** {@return the number of data bytes} */
     public long byteLength() {
         return end - begin;
     }
 
-    /** The number of elements (the product of the shape; 1 for a scalar). */
+    /** {@return the number of elements (the product of the shape; 1 for a scalar)} */
     public long elementCount() {
         long n = 1;
         for (long d : shape) {

@@ -15,7 +15,13 @@ public abstract class AbstractTensor implements Tensor {
     private final DType dtype;
     private volatile boolean closed;
 
-    /** A tensor of {@code backend} with the given shape and dtype. */
+    /**
+     * A tensor of {@code backend} with the given shape and dtype.
+     *
+     * @param backend the backend that creates and owns the tensor
+     * @param shape the shape
+     * @param dtype the element type
+     */
     protected AbstractTensor(Backend backend, Shape shape, DType dtype) {
         this.backend = backend;
         this.shape = shape;

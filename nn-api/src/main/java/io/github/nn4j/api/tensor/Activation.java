@@ -18,7 +18,11 @@ public enum Activation {
     /** {@code f(x) = tanh(x)}. */
     TANH;
 
-    /** Reference forward value in double precision. */
+    /**
+     * {@return the reference forward value in double precision}
+     *
+     * @param x the input
+     */
     public double apply(double x) {
         switch (this) {
             case IDENTITY: return x;
@@ -29,7 +33,12 @@ public enum Activation {
         }
     }
 
-    /** Reference derivative {@code f'(x)}, given the input {@code x} and the output {@code y = f(x)}. */
+    /**
+     * {@return the reference derivative {@code f'(x)}, given the input {@code x} and the output {@code y = f(x)}}
+     *
+     * @param x the input
+     * @param y the output {@code f(x)}
+     */
     public double derivative(double x, double y) {
         switch (this) {
             case IDENTITY: return 1.0;

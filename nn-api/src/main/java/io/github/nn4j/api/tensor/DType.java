@@ -19,7 +19,7 @@ public enum DType {
         this.bytes = bytes;
     }
 
-    /** Size of one element in bytes. */
+    /** {@return the size of one element in bytes} */
     public int bytes() {
         return bytes;
     }

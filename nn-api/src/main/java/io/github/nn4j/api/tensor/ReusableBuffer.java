@@ -19,6 +19,11 @@ public final class ReusableBuffer implements AutoCloseable {
     /**
      * A tensor of exactly this backend, dtype and shape: a cached one if it exists, else a new zero tensor
      * that replaces the least recently used one. Its contents are whatever was last written to it.
+     *
+     * @param backend the backend
+     * @param dtype the element type
+     * @param shape the shape
+     * @return a tensor of exactly this backend, dtype and shape, owned by this buffer
      */
     public Tensor get(Backend backend, DType dtype, Shape shape) {
         for (int i = 0; i < SLOTS; i++) {
@@ -40,6 +45,12 @@ public final class ReusableBuffer implements AutoCloseable {
     /**
      * Like {@link #get(Backend, DType, Shape)} for the shape {@code template.withFirstDim(firstDim)}, e.g. a
      * mini-batch of {@code firstDim} samples, without allocating a shape when a cached tensor fits.
+     *
+     * @param backend the backend
+     * @param dtype the element type
+     * @param template the shape of a full batch
+     * @param firstDim the first dimension wanted, e.g. the size of a smaller last batch
+     * @return a tensor of exactly this backend, dtype and shape, owned by this buffer
      */
     public Tensor get(Backend backend, DType dtype, Shape template, int firstDim) {
         for (int i = 0; i < SLOTS; i++) {

@@ -17,7 +17,13 @@ public enum ScalarOp {
     /** {@code min(a, s)} */
     MIN;
 
-    /** The reference definition, used by tests and by backends that compute in Java. */
+    /**
+     * The reference definition, used by tests and by backends that compute in Java.
+     *
+     * @param a the tensor element
+     * @param s the scalar
+     * @return {@code a op s}
+     */
     public double apply(double a, double s) {
         switch (this) {
             case ADD: return a + s;

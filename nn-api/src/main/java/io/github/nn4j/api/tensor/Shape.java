@@ -34,54 +34,71 @@ public final class Shape {
         this.size = (int) n;
     }
 
-    /** A shape with the given dimensions (copied); each must be positive. */
+    /**
+     * {@return a shape with the given dimensions (copied); each must be positive}
+     *
+     * @param dims the dimensions, each at least 1; copied
+     */
     public static Shape of(int... dims) {
         return new Shape(dims.clone());
     }
 
-    /** The rank-2 shape {@code [rows, cols]}. */
+    /**
+     * {@return the rank-2 shape {@code [rows, cols]}}
+     *
+     * @param rows the number of rows
+     * @param cols the number of columns
+     */
     public static Shape matrix(int rows, int cols) {
         return new Shape(new int[] {rows, cols});
     }
 
-    /** Number of dimensions. */
+    /** {@return the number of dimensions} */
     public int rank() {
         return dims.length;
     }
 
-    /** Dimension {@code i}, counting from 0. */
+    /**
+     * {@return dimension {@code i}, counting from 0}
+     *
+     * @param i the dimension, from 0 to {@code rank() - 1}
+     */
     public int dim(int i) {
         return dims[i];
     }
 
-    /** A copy of the dimensions. */
+    /** {@return a copy of the dimensions} */
     public int[] dims() {
         return dims.clone();
     }
 
-    /** Total number of elements. */
+    /** {@return the total number of elements} */
     public int size() {
         return size;
     }
 
-    /** Rows of a rank-2 shape (throws for any other rank). */
+    /** {@return the number of rows of a rank-2 shape (throws for any other rank)} */
     public int rows() {
         requireMatrix();
         return dims[0];
     }
 
-    /** Columns of a rank-2 shape (throws for any other rank). */
+    /** {@return the number of columns of a rank-2 shape (throws for any other rank)} */
     public int cols() {
         requireMatrix();
         return dims[1];
     }
 
-    /** Whether this is a rank-2 shape. */
+    /** {@return whether this is a rank-2 shape} */
     public boolean isMatrix() {
         return dims.length == 2;
     }
 
-    /** This shape with the first dimension replaced, e.g. a mini-batch of {@code rows} samples. */
+    /**
+     * {@return this shape with the first dimension replaced, e.g. a mini-batch of {@code rows} samples}
+     *
+     * @param first the new first dimension
+     */
     public Shape withFirstDim(int first) {
         int[] d = dims.clone();
         d[0] = first;
@@ -89,8 +106,11 @@ public final class Shape {
     }
 
     /**
-     * Whether this shape equals {@code template} with its first dimension replaced by {@code firstDim}
-     * (same as {@code equals(template.withFirstDim(firstDim))}, without allocating).
+     * {@return whether this shape equals {@code template} with its first dimension replaced by {@code firstDim} (same
+     * as {@code equals(template.withFirstDim(firstDim))}, without allocating)}
+     *
+     * @param template the shape to compare with
+     * @param firstDim the first dimension to take instead of {@code template}'s
      */
     public boolean equalsWithFirstDim(Shape template, int firstDim) {
         if (template.dims.length != dims.length || dims[0] != firstDim) {

@@ -31,16 +31,16 @@ import io.github.nn4j.api.backend.Backend;
  */
 public interface Tensor extends AutoCloseable {
 
-    /** The backend that owns this tensor and runs its operations. */
+    /** {@return the backend that owns this tensor and runs its operations} */
     Backend backend();
 
-    /** The shape; never changes. */
+    /** {@return the shape; never changes} */
     Shape shape();
 
-    /** The element type; never changes. */
+    /** {@return the element type; never changes} */
     DType dtype();
 
-    /** Whether {@link #close()} has been called. */
+    /** {@return whether {@link #close()} has been called} */
     boolean isClosed();
 
     /** Releases the tensor's memory (immediately on off-heap backends). Idempotent. */
@@ -49,55 +49,65 @@ public interface Tensor extends AutoCloseable {
 
     // ----------------------------------------------------------------------------------- shape helpers
 
-    /** Number of dimensions. */
+    /** {@return the number of dimensions} */
     default int rank() {
         return shape().rank();
     }
 
-    /** Total number of elements. */
+    /** {@return the total number of elements} */
     default int size() {
         return shape().size();
     }
 
-    /** Rows of a rank-2 tensor. */
+    /** {@return the number of rows of a rank-2 tensor} */
     default int rows() {
         return shape().rows();
     }
 
-    /** Columns of a rank-2 tensor. */
+    /** {@return the number of columns of a rank-2 tensor} */
     default int cols() {
         return shape().cols();
     }
 
     // ------------------------------------------------------------------------------------ data transfer
 
-    /** All elements in row-major order, as floats (FLOAT64 values are rounded). */
+    /** {@return all elements in row-major order, as floats (FLOAT64 values are rounded)} */
     default float[] toFloatArray() {
         float[] out = new float[size()];
         backend().read(this, out);
         return out;
     }
 
-    /** All elements in row-major order, as doubles. */
+    /** {@return all elements in row-major order, as doubles} */
     default double[] toDoubleArray() {
         double[] out = new double[size()];
         backend().read(this, out);
         return out;
     }
 
-    /** Overwrites all elements from {@code data} in row-major order; returns this tensor. */
+    /**
+     * Overwrites all elements from {@code data} in row-major order; returns this tensor.
+     *
+     * @param data the new values, row-major, exactly {@link #size()} of them
+     * @return this tensor
+     */
     default Tensor copyFrom(float[] data) {
         backend().write(this, data);
         return this;
     }
 
-    /** Overwrites all elements from {@code data} in row-major order; returns this tensor. */
+    /**
+     * Overwrites all elements from {@code data} in row-major order; returns this tensor.
+     *
+     * @param data the new values, row-major, exactly {@link #size()} of them
+     * @return this tensor
+     */
     default Tensor copyFrom(double[] data) {
         backend().write(this, data);
         return this;
     }
 
-    /** The single value of a one-element tensor. */
+    /** {@return the single value of a one-element tensor} */
     default double item() {
         if (size() != 1) {
             throw new IllegalStateException("item() needs a one-element tensor, shape is " + shape());
@@ -105,7 +115,7 @@ public interface Tensor extends AutoCloseable {
         return toDoubleArray()[0];
     }
 
-    /** A new tensor with the same backend, dtype, shape and values. */
+    /** {@return a new tensor with the same backend, dtype, shape and values} */
     default Tensor copy() {
         Tensor out = backend().zeros(dtype(), shape());
         backend().copy(this, out);
@@ -114,14 +124,22 @@ public interface Tensor extends AutoCloseable {
 
     // --------------------------------------------------------------------------------- linear algebra
 
-    /** {@code this · other} for rank-2 tensors {@code [m, k] · [k, n] -> [m, n]}. */
+    /**
+     * {@return {@code this · other} for rank-2 tensors {@code [m, k] · [k, n] -> [m, n]}}
+     *
+     * @param other the right operand, of the same dtype and backend
+     */
     default Tensor matmul(Tensor other) {
         return matmul(other, false, false);
     }
 
     /**
-     * {@code op(this) · op(other)}, where {@code op} transposes when its flag is set; no transposed copy
-     * is made.
+     * {@return {@code op(this) · op(other)}, where {@code op} transposes when its flag is set; no transposed copy is
+     * made}
+     *
+     * @param other the right operand, of the same dtype and backend
+     * @param transposeThis whether {@code op(this)} is the transpose of this tensor
+     * @param transposeOther whether {@code op(other)} is the transpose of {@code other}
      */
     default Tensor matmul(Tensor other, boolean transposeThis, boolean transposeOther) {
         Shape outShape = Backend.productShape("matmul", this, transposeThis, other, transposeOther);
@@ -130,7 +148,7 @@ public interface Tensor extends AutoCloseable {
         return out;
     }
 
-    /** The transpose of a rank-2 tensor, as a new tensor. */
+    /** {@return the transpose of a rank-2 tensor, as a new tensor} */
     default Tensor transpose() {
         Tensor out = backend().zeros(dtype(), Shape.matrix(cols(), rows()));
         backend().transpose(this, out);
@@ -139,58 +157,100 @@ public interface Tensor extends AutoCloseable {
 
     // ---------------------------------------------------------------------------------- element-wise
 
-    /** Element-wise {@code this + other} (same shape). */
+    /**
+     * {@return the element-wise {@code this + other} (same shape)}
+     *
+     * @param other the other operand, of the same shape, dtype and backend
+     */
     default Tensor add(Tensor other) {
         return binary(BinaryOp.ADD, other);
     }
 
-    /** Element-wise {@code this - other} (same shape). */
+    /**
+     * {@return the element-wise {@code this - other} (same shape)}
+     *
+     * @param other the other operand, of the same shape, dtype and backend
+     */
     default Tensor sub(Tensor other) {
         return binary(BinaryOp.SUB, other);
     }
 
-    /** Element-wise {@code this * other} (same shape). */
+    /**
+     * {@return the element-wise {@code this * other} (same shape)}
+     *
+     * @param other the other operand, of the same shape, dtype and backend
+     */
     default Tensor mul(Tensor other) {
         return binary(BinaryOp.MUL, other);
     }
 
-    /** Element-wise {@code this / other} (same shape). */
+    /**
+     * {@return the element-wise {@code this / other} (same shape)}
+     *
+     * @param other the other operand, of the same shape, dtype and backend
+     */
     default Tensor div(Tensor other) {
         return binary(BinaryOp.DIV, other);
     }
 
-    /** Element-wise {@code this op other} into a new tensor. */
+    /**
+     * {@return the element-wise {@code this op other} into a new tensor}
+     *
+     * @param op the operation
+     * @param other the other operand, of the same shape, dtype and backend
+     */
     default Tensor binary(BinaryOp op, Tensor other) {
         Tensor out = backend().zeros(dtype(), shape());
         backend().binary(op, this, other, out);
         return out;
     }
 
-    /** {@code this + s} element-wise. */
+    /**
+     * {@return {@code this + s} element-wise}
+     *
+     * @param s the scalar operand
+     */
     default Tensor add(double s) {
         return scalar(ScalarOp.ADD, s);
     }
 
-    /** {@code this * s} element-wise. */
+    /**
+     * {@return {@code this * s} element-wise}
+     *
+     * @param s the scalar operand
+     */
     default Tensor mul(double s) {
         return scalar(ScalarOp.MUL, s);
     }
 
-    /** {@code this op s} element-wise into a new tensor. */
+    /**
+     * {@return {@code this op s} element-wise into a new tensor}
+     *
+     * @param op the operation
+     * @param s the scalar operand
+     */
     default Tensor scalar(ScalarOp op, double s) {
         Tensor out = backend().zeros(dtype(), shape());
         backend().scalar(op, this, s, out);
         return out;
     }
 
-    /** {@code f(this)} element-wise into a new tensor. */
+    /**
+     * {@return {@code f(this)} element-wise into a new tensor}
+     *
+     * @param f the function
+     */
     default Tensor map(UnaryOp f) {
         Tensor out = backend().zeros(dtype(), shape());
         backend().unary(f, this, out);
         return out;
     }
 
-    /** The activation {@code f(this)} element-wise into a new tensor. */
+    /**
+     * {@return the activation {@code f(this)} element-wise into a new tensor}
+     *
+     * @param f the activation
+     */
     default Tensor apply(Activation f) {
         Tensor out = backend().zeros(dtype(), shape());
         backend().activation(f, this, out);
@@ -198,8 +258,10 @@ public interface Tensor extends AutoCloseable {
     }
 
     /**
-     * Row-vector broadcast: adds {@code row} (shape {@code [1, cols]} or {@code [cols]}) to every row of this
-     * rank-2 tensor, into a new tensor.
+     * {@return the row-vector broadcast: adds {@code row} (shape {@code [1, cols]} or {@code [cols]}) to every row of
+     * this rank-2 tensor, into a new tensor}
+     *
+     * @param row the row {@code [1, cols]} or {@code [cols]}
      */
     default Tensor addRowVector(Tensor row) {
         Tensor out = backend().zeros(dtype(), shape());
@@ -209,43 +271,79 @@ public interface Tensor extends AutoCloseable {
 
     // ---------------------------------------------------------------------------------- in place
 
-    /** {@code this += other}; returns this. */
+    /**
+     * {@code this += other}; returns this.
+     *
+     * @param other the other operand, of the same shape, dtype and backend
+     * @return this tensor
+     */
     default Tensor addi(Tensor other) {
         backend().binary(BinaryOp.ADD, this, other, this);
         return this;
     }
 
-    /** {@code this -= other}; returns this. */
+    /**
+     * {@code this -= other}; returns this.
+     *
+     * @param other the other operand, of the same shape, dtype and backend
+     * @return this tensor
+     */
     default Tensor subi(Tensor other) {
         backend().binary(BinaryOp.SUB, this, other, this);
         return this;
     }
 
-    /** {@code this *= other} element-wise; returns this. */
+    /**
+     * {@code this *= other} element-wise; returns this.
+     *
+     * @param other the other operand, of the same shape, dtype and backend
+     * @return this tensor
+     */
     default Tensor muli(Tensor other) {
         backend().binary(BinaryOp.MUL, this, other, this);
         return this;
     }
 
-    /** {@code this *= s}; returns this. */
+    /**
+     * {@code this *= s}; returns this.
+     *
+     * @param s the scalar operand
+     * @return this tensor
+     */
     default Tensor muli(double s) {
         backend().scalar(ScalarOp.MUL, this, s, this);
         return this;
     }
 
-    /** {@code this += s}; returns this. */
+    /**
+     * {@code this += s}; returns this.
+     *
+     * @param s the scalar operand
+     * @return this tensor
+     */
     default Tensor addi(double s) {
         backend().scalar(ScalarOp.ADD, this, s, this);
         return this;
     }
 
-    /** {@code this += alpha * x} (BLAS axpy); returns this. */
+    /**
+     * {@code this += alpha * x} (BLAS axpy); returns this.
+     *
+     * @param alpha the factor of {@code x}
+     * @param x the tensor to add, of the same shape
+     * @return this tensor
+     */
     default Tensor axpyi(double alpha, Tensor x) {
         backend().axpy(alpha, x, this);
         return this;
     }
 
-    /** Sets every element to {@code value}; returns this. */
+    /**
+     * Sets every element to {@code value}; returns this.
+     *
+     * @param value the value of every element
+     * @return this tensor
+     */
     default Tensor fill(double value) {
         backend().fill(this, value);
         return this;
@@ -253,34 +351,36 @@ public interface Tensor extends AutoCloseable {
 
     // ---------------------------------------------------------------------------------- reductions
 
-    /** Sum of all elements. */
+    /** {@return the sum of all elements} */
     default double sum() {
         return backend().reduce(Reduction.SUM, this);
     }
 
-    /** Mean of all elements. */
+    /** {@return the mean of all elements} */
     default double mean() {
         return sum() / size();
     }
 
-    /** Sum of squares of all elements. */
+    /** {@return the sum of squares of all elements} */
     default double sumOfSquares() {
         return backend().reduce(Reduction.SUM_OF_SQUARES, this);
     }
 
-    /** Largest element. */
+    /** {@return the largest element} */
     default double max() {
         return backend().reduce(Reduction.MAX, this);
     }
 
-    /** Smallest element. */
+    /** {@return the smallest element} */
     default double min() {
         return backend().reduce(Reduction.MIN, this);
     }
 
     /**
-     * Sum of a rank-2 tensor along {@code axis}, keeping the dimension: axis 0 gives {@code [1, cols]}
-     * (column sums), axis 1 gives {@code [rows, 1]} (row sums).
+     * {@return the sum of a rank-2 tensor along {@code axis}, keeping the dimension: axis 0 gives {@code [1, cols]}
+     * (column sums), axis 1 gives {@code [rows, 1]} (row sums)}
+     *
+     * @param axis 0 for the sums of the columns, 1 for those of the rows
      */
     default Tensor sum(int axis) {
         Shape s = axis == 0 ? Shape.matrix(1, cols()) : Shape.matrix(rows(), 1);
@@ -289,7 +389,11 @@ public interface Tensor extends AutoCloseable {
         return out;
     }
 
-    /** Mean along {@code axis}, keeping the dimension (see {@link #sum(int)}). */
+    /**
+     * {@return the mean along {@code axis}, keeping the dimension (see {@link #sum(int)})}
+     *
+     * @param axis 0 for the means of the columns, 1 for those of the rows
+     */
     default Tensor mean(int axis) {
         Tensor out = sum(axis);
         backend().scalar(ScalarOp.DIV, out, axis == 0 ? rows() : cols(), out);
@@ -298,14 +402,23 @@ public interface Tensor extends AutoCloseable {
 
     // ---------------------------------------------------------------------------------- rows
 
-    /** Rows {@code from .. from+count-1} of a rank-2 tensor, as a new tensor. */
+    /**
+     * {@return the number of rows of a rank-2 tensor}
+     *
+     * @param from the first row
+     * @param count the number of rows
+     */
     default Tensor rows(int from, int count) {
         Tensor out = backend().zeros(dtype(), shape().withFirstDim(count));
         backend().copyRows(this, from, out, 0, count);
         return out;
     }
 
-    /** The rows listed in {@code indices}, in that order, as a new tensor. */
+    /**
+     * {@return the rows listed in {@code indices}, in that order, as a new tensor}
+     *
+     * @param indices the rows to take, each in {@code [0, rows())}, repeats allowed
+     */
     default Tensor gatherRows(int[] indices) {
         Tensor out = backend().zeros(dtype(), shape().withFirstDim(indices.length));
         backend().gatherRows(this, indices, 0, indices.length, out);

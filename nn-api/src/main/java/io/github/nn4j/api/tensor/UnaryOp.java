@@ -5,9 +5,25 @@ package io.github.nn4j.api.tensor;
  * (activations, which also have derivatives, are {@link Activation}).
  */
 public enum UnaryOp {
-    NEGATE, ABS, SQUARE, SQRT, EXP, LOG;
+    /** {@code -x} */
+    NEGATE,
+    /** {@code |x|} */
+    ABS,
+    /** {@code x * x} */
+    SQUARE,
+    /** The square root; NaN for negative {@code x}. */
+    SQRT,
+    /** {@code e^x} */
+    EXP,
+    /** The natural logarithm; {@code -Infinity} at 0, NaN for negative {@code x}. */
+    LOG;
 
-    /** The reference definition, used by tests and by backends that compute in Java. */
+    /**
+     * The reference definition, used by tests and by backends that compute in Java.
+     *
+     * @param x the input
+     * @return {@code f(x)}
+     */
     public double apply(double x) {
         switch (this) {
             case NEGATE: return -x;
