@@ -38,7 +38,7 @@ class ArtifactsTest {
     @Test
     void theLibraryModulesArePublished() throws IOException {
         assertThat(publishedJarModules()).contains("nn-api", "nn-backend-pure", "nn-backend-jblas", "nn-backend-nd4j",
-                "nn-datasets", "nn-models").doesNotContain("nn-benchmarks", "examples");
+                "nn-datasets", "nn-models", "nn-spark").doesNotContain("nn-benchmarks", "examples");
     }
 
     @Test

@@ -37,6 +37,8 @@ public final class SampleOrder {
     /**
      * Advances to the next epoch and returns its order: the sample index of each position. The array is live
      * (the next call reshuffles it in place): callers must not modify it.
+     *
+     * @return the sample index of each position of the epoch, a permutation of {@code 0 .. samples - 1}
      */
     public int[] nextEpoch() {
         if (shuffle) {
