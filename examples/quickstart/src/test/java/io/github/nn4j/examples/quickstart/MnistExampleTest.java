@@ -1,6 +1,7 @@
 package io.github.nn4j.examples.quickstart;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.nn4j.api.backend.Backends;
 import io.github.nn4j.api.testsupport.Requirement;
@@ -34,6 +35,14 @@ class MnistExampleTest {
         assertThat(r.accuracy()).isGreaterThan(0.90);
         assertThat(r.loadedAccuracy()).isEqualTo(r.accuracy());
         assertThat(Files.size(file)).isGreaterThan(4L * (784 * 64 + 64 * 10));
+    }
+
+    @Test
+    void mnistComesWithoutSmileOrAnyOtherGplCode() {
+        // nn-datasets is Apache-2.0 and brings nn-api and SLF4J only; Smile (GPL-3.0) stays in the app's nn-models
+        assertThatThrownBy(() -> Class.forName("smile.base.svm.LASVM")).isInstanceOf(ClassNotFoundException.class);
+        assertThatThrownBy(() -> Class.forName("io.github.nn4j.models.cli.Nn4jApp"))
+                .isInstanceOf(ClassNotFoundException.class);
     }
 
     private static Mnist mnistOrSkip() throws IOException {
