@@ -11,12 +11,10 @@ import io.github.nn4j.api.optim.Sgd;
 import io.github.nn4j.api.persist.ModelFiles;
 import io.github.nn4j.api.tensor.Shape;
 import io.github.nn4j.api.tensor.Tensor;
-import io.github.nn4j.api.testsupport.Requirement;
+import io.github.nn4j.datasets.mnist.Mnist;
+import io.github.nn4j.datasets.testsupport.SharedMnist;
 import io.github.nn4j.spark.example.MnistAutoencoderOnSpark;
 import io.github.nn4j.spark.example.MnistImages;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Test;
 
@@ -32,30 +30,11 @@ class MnistConvergenceTest {
     /** The margin stated in the README. */
     private static final double MARGIN = 0.10;
 
-    private static Path mnist() {
-        List<Path> dirs = new ArrayList<>();
-        String property = System.getProperty("nn4j.mnist.dir");
-        if (property != null && !property.isBlank()) {
-            dirs.add(Path.of(property));
-        }
-        String env = System.getenv("NN4J_DATA");
-        if (env != null && !env.isBlank()) {
-            dirs.add(Path.of(env));
-        }
-        // the tests run in nn-spark/, one level below the clone, which sits beside shared/
-        dirs.add(Path.of("..", "..", "shared", "data", "mnist").toAbsolutePath().normalize());
-        dirs.add(Path.of("..", "shared", "data", "mnist").toAbsolutePath().normalize());
-        Path found = MnistImages.find(dirs);
-        Requirement.MNIST.check(found != null, "MNIST files absent (looked in " + dirs
-                + "); set -Dnn4j.mnist.dir=DIR or NN4J_DATA to run this test");
-        return found;
-    }
-
     @Test
     void twoPartitionsTrainTheAutoencoderWithinTheMarginOfFit() throws Exception {
-        Path dir = mnist();
-        MnistImages train = MnistImages.read(dir, MnistImages.TRAIN, 2000);
-        MnistImages test = MnistImages.read(dir, MnistImages.TEST, 1000);
+        Mnist mnist = SharedMnist.loadOrSkip();
+        MnistImages train = MnistImages.of(mnist.train(), 2000);
+        MnistImages test = MnistImages.of(mnist.test(), 1000);
         SparkSession spark = LocalSpark.session();
         Backend be = Backends.get("pure");
         try (Network single = MnistAutoencoderOnSpark.autoencoder(be, 42);

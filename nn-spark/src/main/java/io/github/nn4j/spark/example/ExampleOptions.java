@@ -26,7 +26,8 @@ record ExampleOptions(String master, Path data, int epochs, int partitions, int 
             Trains the MNIST autoencoder 784-128-64-128-784 on Spark by parameter averaging, then encodes the test
             images into 64-d codes through Spark.
               --master URL             Spark master (default: spark-submit's, else local[*])
-              --data DIR               MNIST directory (default: $NN4J_DATA, ../shared/data/mnist, ~/.cache/nn4j/mnist)
+              --data DIR               MNIST directory (default: $NN4J_DATA, ../shared/data/mnist, ~/.cache/nn4j/mnist,
+                                       downloading into that cache when it is in none of them)
               --epochs N               epochs (default 3)
               --partitions P           partitions training in parallel (default: Spark's default parallelism)
               --batch-size B           mini-batch size (default 64)

@@ -14,6 +14,9 @@ import io.github.nn4j.api.optim.Sgd;
 import io.github.nn4j.api.persist.ModelFiles;
 import io.github.nn4j.api.tensor.Shape;
 import io.github.nn4j.api.tensor.Tensor;
+import io.github.nn4j.datasets.mnist.Mnist;
+import io.github.nn4j.datasets.mnist.MnistDataset;
+import io.github.nn4j.datasets.mnist.MnistNotFoundException;
 import io.github.nn4j.spark.AveragingHistory;
 import io.github.nn4j.spark.AveragingListener;
 import io.github.nn4j.spark.ParameterAveraging;
@@ -67,22 +70,22 @@ public final class MnistAutoencoderOnSpark {
             System.exit(2);
             return;
         }
-        List<Path> searched = options.data() != null ? List.of(options.data()) : MnistImages.defaultDirectories();
-        Path dir = MnistImages.find(searched);
-        if (dir == null) {
-            System.err.println("error: MNIST not found in " + searched + ". Pass --data DIR with the four files"
-                    + " (train-images-idx3-ubyte.gz ...), or run `./nn4j reproduce --quick` once: it downloads them"
-                    + " into ~/.cache/nn4j/mnist.");
+        Mnist mnist;
+        try {
+            MnistDataset.Options data = MnistDataset.options();
+            mnist = (options.data() != null ? data.directory(options.data()) : data).load();
+        } catch (MnistNotFoundException e) {
+            System.err.println("error: " + e.getMessage());
             System.exit(3);
             return;
         }
-        run(options, dir);
+        run(options, mnist);
     }
 
-    private static void run(ExampleOptions o, Path dir) throws IOException {
-        MnistImages train = MnistImages.read(dir, MnistImages.TRAIN, o.trainImages());
-        MnistImages test = MnistImages.read(dir, MnistImages.TEST, Integer.MAX_VALUE);
-        OUT.printf("MNIST from %s: %,d training and %,d test images%n", dir, train.count(), test.count());
+    private static void run(ExampleOptions o, Mnist mnist) throws IOException {
+        MnistImages train = MnistImages.of(mnist.train(), o.trainImages());
+        MnistImages test = MnistImages.of(mnist.test(), Integer.MAX_VALUE);
+        OUT.printf("MNIST: %,d training and %,d test images%n", train.count(), test.count());
 
         SparkSession.Builder builder = SparkSession.builder().appName("nn4j MNIST autoencoder");
         if (o.master() != null) {
