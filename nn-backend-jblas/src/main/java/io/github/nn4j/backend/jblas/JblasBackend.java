@@ -15,7 +15,8 @@ import io.github.nn4j.api.tensor.UnaryOp;
  *
  * <p>Obtain it through {@link io.github.nn4j.api.backend.Backends} (name {@value JblasBackendProvider#NAME}),
  * which creates it only after {@link JblasNativeLibrary} has proved that the native library loads and
- * multiplies correctly. Stateless apart from the tensors, hence thread-safe.
+ * multiplies correctly. Stateless apart from the tensors, hence thread-safe; matrix products from concurrent
+ * callers run one at a time (see {@link RowMajorGemm}).
  */
 final class JblasBackend extends HeapArrayBackend {
     private final String description;

@@ -10,8 +10,15 @@ import org.jblas.NativeBlas;
  * product {@code C = op(A) op(B)} is computed as the column-major product {@code C' = op(B)' op(A)'}: the
  * operands swap places, each keeps its own transpose flag, and every leading dimension is the row length of
  * the array as stored. All four transpose combinations therefore run as a single BLAS call at full speed.
+ *
+ * <p>Calls are serialized on one lock. jblas 1.2.5 links a single-threaded OpenBLAS build whose internal buffer
+ * allocator is not safe for concurrent callers: two threads multiplying at once can receive the same scratch
+ * buffer and return wrong products (seen as ~1% wrong elements under eight concurrent predictions). One product
+ * at a time is correct; concurrent callers of this backend therefore share one core for their GEMMs.
  */
 final class RowMajorGemm {
+    private static final Object NATIVE_BLAS = new Object();
+
     private RowMajorGemm() {
     }
 
@@ -21,13 +28,17 @@ final class RowMajorGemm {
      */
     static void sgemm(int m, int n, int k, float alpha, float[] a, int aCols, boolean transA, float[] b, int bCols,
                       boolean transB, float beta, float[] c) {
-        NativeBlas.sgemm(flag(transB), flag(transA), n, m, k, alpha, b, 0, bCols, a, 0, aCols, beta, c, 0, n);
+        synchronized (NATIVE_BLAS) {
+            NativeBlas.sgemm(flag(transB), flag(transA), n, m, k, alpha, b, 0, bCols, a, 0, aCols, beta, c, 0, n);
+        }
     }
 
     /** FLOAT64 product; see {@link #sgemm}. */
     static void dgemm(int m, int n, int k, double alpha, double[] a, int aCols, boolean transA, double[] b, int bCols,
                       boolean transB, double beta, double[] c) {
-        NativeBlas.dgemm(flag(transB), flag(transA), n, m, k, alpha, b, 0, bCols, a, 0, aCols, beta, c, 0, n);
+        synchronized (NATIVE_BLAS) {
+            NativeBlas.dgemm(flag(transB), flag(transA), n, m, k, alpha, b, 0, bCols, a, 0, aCols, beta, c, 0, n);
+        }
     }
 
     private static char flag(boolean transpose) {
