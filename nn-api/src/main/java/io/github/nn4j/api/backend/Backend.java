@@ -27,11 +27,15 @@ import java.util.SplittableRandom;
  * {@link #copyRows} reject an output that is also an input.
  *
  * <h2>For implementors</h2>
- * Extend this class and implement the protected {@code ...Kernel} methods; they are called only with
- * validated arguments (tensors created by this backend, open, one dtype, fitting shapes), so they need
- * not check again. A kernel must produce the results the conformance suite in the {@code nn-api}
- * test-jar expects for both {@link DType}s. Random tensors are generated here in Java from the seed,
- * so the same seed gives the same initial weights on every backend.
+ * Extend this class (or {@link HeapArrayBackend} for tensors held in Java arrays) and implement the seven storage
+ * kernels ({@code zerosKernel}, {@code fromArrayKernel}, {@code readKernel}, {@code writeKernel}). Every compute
+ * kernel ({@code gemmKernel}, {@code activationKernel}, ...) has a plain-Java default on the arrays the element
+ * hooks ({@link #floatsToRead}, {@link #floatsToWrite}, {@link #written(Tensor, float[])}) lend it; override the
+ * kernels your backend does better. Kernels are called only with validated arguments (tensors created by this
+ * backend, open, one dtype, fitting shapes), so they need not check again. A kernel must produce the results the
+ * conformance suite in the {@code nn-api} test-jar expects for both {@link DType}s. Random tensors are generated
+ * here in Java from the seed, so the same seed gives the same initial weights on every backend. The package
+ * documentation lists what adding an operation takes.
  *
  * <h2>Thread-safety</h2>
  * A backend is shared by the whole JVM and must be thread-safe: concurrent operations on distinct
@@ -532,6 +536,7 @@ public abstract class Backend {
     }
 
     // =================================================================================== kernels (SPI)
+    // Storage: every backend implements these seven, which define how its tensors hold their elements.
 
     /**
      * Creates a zero-filled tensor.
@@ -592,13 +597,22 @@ public abstract class Backend {
      */
     protected abstract void writeKernel(Tensor t, double[] src);
 
+    // Compute: each has a plain-Java default ({@link FloatArrayKernels}, {@link DoubleArrayKernels}) on the arrays
+    // the element hooks below lend it; a backend overrides those it does better.
+
     /**
      * {@code dst = src}; distinct tensors of one shape.
      *
      * @param src the tensor to copy
      * @param dst the tensor to overwrite
      */
-    protected abstract void copyKernel(Tensor src, Tensor dst);
+    protected void copyKernel(Tensor src, Tensor dst) {
+        if (isFloat(src)) {
+            FloatArrayKernels.copy(this, src, dst);
+        } else {
+            DoubleArrayKernels.copy(this, src, dst);
+        }
+    }
 
     /**
      * Sets every element.
@@ -606,10 +620,16 @@ public abstract class Backend {
      * @param t the tensor to overwrite
      * @param value the value of every element
      */
-    protected abstract void fillKernel(Tensor t, double value);
+    protected void fillKernel(Tensor t, double value) {
+        if (isFloat(t)) {
+            FloatArrayKernels.fill(this, t, value);
+        } else {
+            DoubleArrayKernels.fill(this, t, value);
+        }
+    }
 
     /**
-     * See {@link #gemm}; {@code c} is distinct from {@code a} and {@code b}.
+     * See {@link #gemm}; {@code c} is distinct from {@code a} and {@code b}. The default is a plain triple loop.
      *
      * @param alpha the factor of the product
      * @param a the left matrix
@@ -619,8 +639,14 @@ public abstract class Backend {
      * @param beta the factor of the previous {@code c}
      * @param c the output {@code [m, n]}, also read when {@code beta != 0}
      */
-    protected abstract void gemmKernel(double alpha, Tensor a, boolean transA, Tensor b, boolean transB,
-                                       double beta, Tensor c);
+    protected void gemmKernel(double alpha, Tensor a, boolean transA, Tensor b, boolean transB, double beta,
+                              Tensor c) {
+        if (isFloat(c)) {
+            FloatArrayKernels.gemm(this, alpha, a, transA, b, transB, beta, c);
+        } else {
+            DoubleArrayKernels.gemm(this, alpha, a, transA, b, transB, beta, c);
+        }
+    }
 
     /**
      * See {@link #transpose}.
@@ -628,7 +654,13 @@ public abstract class Backend {
      * @param a the matrix {@code [r, c]}
      * @param out the output {@code [c, r]}
      */
-    protected abstract void transposeKernel(Tensor a, Tensor out);
+    protected void transposeKernel(Tensor a, Tensor out) {
+        if (isFloat(a)) {
+            FloatArrayKernels.transpose(this, a, out);
+        } else {
+            DoubleArrayKernels.transpose(this, a, out);
+        }
+    }
 
     /**
      * See {@link #binary}; {@code out} may alias {@code a} or {@code b}.
@@ -638,7 +670,13 @@ public abstract class Backend {
      * @param b the right operand
      * @param out the output, written in place
      */
-    protected abstract void binaryKernel(BinaryOp op, Tensor a, Tensor b, Tensor out);
+    protected void binaryKernel(BinaryOp op, Tensor a, Tensor b, Tensor out) {
+        if (isFloat(a)) {
+            FloatArrayKernels.binary(this, op, a, b, out);
+        } else {
+            DoubleArrayKernels.binary(this, op, a, b, out);
+        }
+    }
 
     /**
      * See {@link #scalar}; {@code out} may alias {@code a}.
@@ -648,7 +686,13 @@ public abstract class Backend {
      * @param s the scalar operand
      * @param out the output, written in place
      */
-    protected abstract void scalarKernel(ScalarOp op, Tensor a, double s, Tensor out);
+    protected void scalarKernel(ScalarOp op, Tensor a, double s, Tensor out) {
+        if (isFloat(a)) {
+            FloatArrayKernels.scalar(this, op, a, s, out);
+        } else {
+            DoubleArrayKernels.scalar(this, op, a, s, out);
+        }
+    }
 
     /**
      * See {@link #unary}; {@code out} may alias {@code a}.
@@ -657,7 +701,13 @@ public abstract class Backend {
      * @param a the input
      * @param out the output, written in place
      */
-    protected abstract void unaryKernel(UnaryOp f, Tensor a, Tensor out);
+    protected void unaryKernel(UnaryOp f, Tensor a, Tensor out) {
+        if (isFloat(a)) {
+            FloatArrayKernels.unary(this, f, a, out);
+        } else {
+            DoubleArrayKernels.unary(this, f, a, out);
+        }
+    }
 
     /**
      * See {@link #activation}; {@code y} may alias {@code x}.
@@ -666,7 +716,13 @@ public abstract class Backend {
      * @param x the input
      * @param y the output
      */
-    protected abstract void activationKernel(Activation f, Tensor x, Tensor y);
+    protected void activationKernel(Activation f, Tensor x, Tensor y) {
+        if (isFloat(x)) {
+            FloatArrayKernels.activation(this, f, x, y);
+        } else {
+            DoubleArrayKernels.activation(this, f, x, y);
+        }
+    }
 
     /**
      * See {@link #activationBackward}; {@code dx} may alias {@code dy} (and, for ReLU, {@code x} may alias {@code y}).
@@ -677,7 +733,13 @@ public abstract class Backend {
      * @param dy the gradient with respect to {@code y}
      * @param dx the gradient with respect to {@code x}, written in place
      */
-    protected abstract void activationBackwardKernel(Activation f, Tensor x, Tensor y, Tensor dy, Tensor dx);
+    protected void activationBackwardKernel(Activation f, Tensor x, Tensor y, Tensor dy, Tensor dx) {
+        if (isFloat(x)) {
+            FloatArrayKernels.activationBackward(this, f, x, y, dy, dx);
+        } else {
+            DoubleArrayKernels.activationBackward(this, f, x, y, dy, dx);
+        }
+    }
 
     /**
      * See {@link #addRowVector}; {@code out} may alias {@code a}.
@@ -686,7 +748,13 @@ public abstract class Backend {
      * @param row the row {@code [1, c]} or {@code [c]}
      * @param out the output, written in place
      */
-    protected abstract void addRowVectorKernel(Tensor a, Tensor row, Tensor out);
+    protected void addRowVectorKernel(Tensor a, Tensor row, Tensor out) {
+        if (isFloat(a)) {
+            FloatArrayKernels.addRowVector(this, a, row, out);
+        } else {
+            DoubleArrayKernels.addRowVector(this, a, row, out);
+        }
+    }
 
     /**
      * See {@link #axpy}.
@@ -695,7 +763,13 @@ public abstract class Backend {
      * @param x the tensor to add
      * @param y the tensor added to, in place
      */
-    protected abstract void axpyKernel(double alpha, Tensor x, Tensor y);
+    protected void axpyKernel(double alpha, Tensor x, Tensor y) {
+        if (isFloat(x)) {
+            FloatArrayKernels.axpy(this, alpha, x, y);
+        } else {
+            DoubleArrayKernels.axpy(this, alpha, x, y);
+        }
+    }
 
     /**
      * See {@link #reduce}.
@@ -704,7 +778,9 @@ public abstract class Backend {
      * @param a the tensor
      * @return the reduction of all elements
      */
-    protected abstract double reduceKernel(Reduction r, Tensor a);
+    protected double reduceKernel(Reduction r, Tensor a) {
+        return isFloat(a) ? FloatArrayKernels.reduce(this, r, a) : DoubleArrayKernels.reduce(this, r, a);
+    }
 
     /**
      * See {@link #sumAlong}.
@@ -713,7 +789,13 @@ public abstract class Backend {
      * @param a the matrix {@code [r, c]}
      * @param out the sums
      */
-    protected abstract void sumAlongKernel(int axis, Tensor a, Tensor out);
+    protected void sumAlongKernel(int axis, Tensor a, Tensor out) {
+        if (isFloat(a)) {
+            FloatArrayKernels.sumAlong(this, axis, a, out);
+        } else {
+            DoubleArrayKernels.sumAlong(this, axis, a, out);
+        }
+    }
 
     /**
      * See {@link #gatherRows}; indices already range-checked.
@@ -724,7 +806,13 @@ public abstract class Backend {
      * @param count how many rows
      * @param dst the tensor whose first rows are written
      */
-    protected abstract void gatherRowsKernel(Tensor src, int[] indices, int offset, int count, Tensor dst);
+    protected void gatherRowsKernel(Tensor src, int[] indices, int offset, int count, Tensor dst) {
+        if (isFloat(src)) {
+            FloatArrayKernels.gatherRows(this, src, indices, offset, count, dst);
+        } else {
+            DoubleArrayKernels.gatherRows(this, src, indices, offset, count, dst);
+        }
+    }
 
     /**
      * See {@link #copyRows}; ranges already checked.
@@ -735,7 +823,89 @@ public abstract class Backend {
      * @param dstRow the first row of {@code dst} to write
      * @param count how many rows
      */
-    protected abstract void copyRowsKernel(Tensor src, int srcRow, Tensor dst, int dstRow, int count);
+    protected void copyRowsKernel(Tensor src, int srcRow, Tensor dst, int dstRow, int count) {
+        if (isFloat(src)) {
+            FloatArrayKernels.copyRows(this, src, srcRow, dst, dstRow, count);
+        } else {
+            DoubleArrayKernels.copyRows(this, src, srcRow, dst, dstRow, count);
+        }
+    }
+
+    // =================================================================================== element hooks
+    // How the default kernels reach a tensor's elements. By default through copies (readKernel / writeKernel):
+    // correct for any backend, but it allocates on every call. A backend whose tensors are Java arrays lends its own
+    // arrays instead ({@link HeapArrayBackend} does), so that the defaults copy and allocate nothing.
+
+    /**
+     * The elements of FLOAT32 tensor {@code t} (at least {@code t.size()}, row-major, from index 0) for a default
+     * kernel to read, or to update and hand back to {@link #written(Tensor, float[])}. Default: a new copy.
+     *
+     * @param t a FLOAT32 tensor of this backend
+     * @return its elements, to read or update
+     */
+    protected float[] floatsToRead(Tensor t) {
+        float[] a = new float[t.size()];
+        readKernel(t, a);
+        return a;
+    }
+
+    /**
+     * As {@link #floatsToRead} for FLOAT64.
+     *
+     * @param t a FLOAT64 tensor of this backend
+     * @return its elements, to read or update
+     */
+    protected double[] doublesToRead(Tensor t) {
+        double[] a = new double[t.size()];
+        readKernel(t, a);
+        return a;
+    }
+
+    /**
+     * An array for a default kernel to write all elements of FLOAT32 tensor {@code t} into, then to hand to
+     * {@link #written(Tensor, float[])}; its contents need not be those of {@code t}, and it must not be an array
+     * lent for another tensor of the same call. Default: a new array.
+     *
+     * @param t a FLOAT32 tensor of this backend
+     * @return an array of at least {@code t.size()} elements
+     */
+    protected float[] floatsToWrite(Tensor t) {
+        return new float[t.size()];
+    }
+
+    /**
+     * As {@link #floatsToWrite} for FLOAT64.
+     *
+     * @param t a FLOAT64 tensor of this backend
+     * @return an array of at least {@code t.size()} elements
+     */
+    protected double[] doublesToWrite(Tensor t) {
+        return new double[t.size()];
+    }
+
+    /**
+     * A default kernel has written the first {@code t.size()} elements of {@code values}. Default: stores them.
+     *
+     * @param t the FLOAT32 tensor written
+     * @param values the array lent for it, holding its new elements
+     */
+    protected void written(Tensor t, float[] values) {
+        writeKernel(t, values.length == t.size() ? values : java.util.Arrays.copyOf(values, t.size()));
+    }
+
+    /**
+     * As {@link #written(Tensor, float[])} for FLOAT64.
+     *
+     * @param t the FLOAT64 tensor written
+     * @param values the array lent for it, holding its new elements
+     */
+    protected void written(Tensor t, double[] values) {
+        writeKernel(t, values.length == t.size() ? values : java.util.Arrays.copyOf(values, t.size()));
+    }
+
+    private static boolean isFloat(Tensor t) {
+        return t.dtype() == DType.FLOAT32;
+    }
 
     // =================================================================================== validation
 

@@ -3,14 +3,14 @@ package io.github.nn4j.api.backend;
 import io.github.nn4j.api.tensor.DType;
 import io.github.nn4j.api.tensor.Shape;
 import io.github.nn4j.api.tensor.Tensor;
-import java.util.Arrays;
 
 /**
  * A base for backends whose tensors are on-heap row-major primitive arrays ({@code float[]} for
  * {@link DType#FLOAT32}, {@code double[]} for {@link DType#FLOAT64}), as the pure-Java and jblas backends keep
- * them. It implements creation, transfer, copy, fill and the row operations, which are array copies for any
- * such backend; a subclass implements the compute kernels (GEMM, element-wise, reductions) on the arrays it
- * gets from {@link #floats(Tensor)} and {@link #doubles(Tensor)}.
+ * them. It implements the storage kernels (creation and transfer) and lends its arrays to {@link Backend}'s default
+ * kernels, which then run directly on them ({@link FloatArrayKernels}, {@link DoubleArrayKernels}): a subclass is
+ * complete as it is, and overrides only the kernels it does better, on the arrays it gets from
+ * {@link #floats(Tensor)} and {@link #doubles(Tensor)}.
  *
  * <p>Row-major order is the contract: element {@code (i, j)} of an {@code [r, c]} tensor is at {@code i * c + j},
  * and a tensor of higher rank is laid out as the matrix of its first dimension by the product of the others.
@@ -116,44 +116,36 @@ public abstract class HeapArrayBackend extends Backend {
         }
     }
 
+    // The element hooks lend the tensors' own arrays: every default kernel of Backend then works in place, without
+    // copying or allocating.
+
     @Override
-    protected final void copyKernel(Tensor src, Tensor dst) {
-        if (isFloat(src)) {
-            System.arraycopy(floats(src), 0, floats(dst), 0, src.size());
-        } else {
-            System.arraycopy(doubles(src), 0, doubles(dst), 0, src.size());
-        }
+    protected final float[] floatsToRead(Tensor t) {
+        return floats(t);
     }
 
     @Override
-    protected final void fillKernel(Tensor t, double value) {
-        if (isFloat(t)) {
-            Arrays.fill(floats(t), (float) value);
-        } else {
-            Arrays.fill(doubles(t), value);
-        }
+    protected final double[] doublesToRead(Tensor t) {
+        return doubles(t);
     }
 
     @Override
-    protected final void gatherRowsKernel(Tensor src, int[] indices, int offset, int count, Tensor dst) {
-        int rowLength = src.size() / src.shape().dim(0);
-        for (int r = 0; r < count; r++) {
-            int from = indices[offset + r] * rowLength;
-            if (isFloat(src)) {
-                System.arraycopy(floats(src), from, floats(dst), r * rowLength, rowLength);
-            } else {
-                System.arraycopy(doubles(src), from, doubles(dst), r * rowLength, rowLength);
-            }
-        }
+    protected final float[] floatsToWrite(Tensor t) {
+        return floats(t);
     }
 
     @Override
-    protected final void copyRowsKernel(Tensor src, int srcRow, Tensor dst, int dstRow, int count) {
-        int rowLength = src.size() / src.shape().dim(0);
-        if (isFloat(src)) {
-            System.arraycopy(floats(src), srcRow * rowLength, floats(dst), dstRow * rowLength, count * rowLength);
-        } else {
-            System.arraycopy(doubles(src), srcRow * rowLength, doubles(dst), dstRow * rowLength, count * rowLength);
-        }
+    protected final double[] doublesToWrite(Tensor t) {
+        return doubles(t);
+    }
+
+    @Override
+    protected final void written(Tensor t, float[] values) {
+        // the kernel wrote into the tensor's own array
+    }
+
+    @Override
+    protected final void written(Tensor t, double[] values) {
+        // the kernel wrote into the tensor's own array
     }
 }

@@ -1,0 +1,480 @@
+package io.github.nn4j.api.backend;
+
+// GENERATED from DoubleArrayKernels.java by io.github.nn4j.api.codegen.Float32Generator. Do not modify:
+// edit DoubleArrayKernels.java and regenerate: java nn-api/src/test/java/io/github/nn4j/api/codegen/Float32Generator.java
+
+import io.github.nn4j.api.tensor.Activation;
+import io.github.nn4j.api.tensor.BinaryOp;
+import io.github.nn4j.api.tensor.Reduction;
+import io.github.nn4j.api.tensor.ScalarOp;
+import io.github.nn4j.api.tensor.Tensor;
+import io.github.nn4j.api.tensor.UnaryOp;
+import java.util.Arrays;
+import javax.annotation.processing.Generated;
+
+/**
+ * The plain-Java FLOAT32 kernels on row-major {@code float[]} arrays: the default of every compute kernel of
+ * {@link Backend}, and the building blocks a backend reuses where it does not do better (the pure backend's SIMD
+ * kernels finish their last elements with the methods here). One source for both precisions:
+ * {@code FloatArrayKernels} is generated from {@code DoubleArrayKernels} <!-- same in FLOAT32 -->
+ * ({@code io.github.nn4j.api.codegen.Float32Generator} in the test-jar).
+ *
+ * <p>Simple counted loops, which the JIT may vectorise by itself; ReLU without branches; sums accumulated in
+ * double precision in a fixed order, so results are deterministic (and FLOAT32 sums are as precise as the
+ * conformance suite requires). The element-wise methods work on the index range {@code from .. to-1} and allow the output to be one of
+ * the inputs, exactly as {@link Backend} allows it. Arguments are not checked: {@link Backend} validated them.
+ * Stateless, so thread-safe for calls on distinct outputs.
+ */
+@SuppressWarnings("cast") // the redundant casts to float mark where the generated FLOAT32 code rounds
+@Generated(value = "io.github.nn4j.api.codegen.Float32Generator", comments = "from DoubleArrayKernels.java; do not modify: edit that file and regenerate")
+public final class FloatArrayKernels {
+    /** Transposes move blocks of this many rows and columns, so that reads and writes both stay in cache. */
+    public static final int TRANSPOSE_BLOCK = 32;
+
+    private FloatArrayKernels() {
+    }
+
+    // ================================================================================ linear algebra
+
+    /**
+     * {@code c = alpha op(a) op(b) + beta c} with {@code op(a)} {@code [m, k]} and {@code op(b)} {@code [k, n]}, as a
+     * plain triple loop (one dot product per element, in increasing {@code p}); with {@code beta == 0} the old contents
+     * of {@code c} are ignored, even NaN. Fine for small products; backends override it for large ones.
+     */
+    public static void gemm(float alpha, float[] a, boolean transA, float[] b, boolean transB, float beta,
+                            float[] c, int m, int n, int k) {
+        int aRow = transA ? 1 : k;
+        int aCol = transA ? m : 1;
+        int bRow = transB ? 1 : n;
+        int bCol = transB ? k : 1;
+        for (int i = 0; i < m; i++) {
+            for (int j = 0; j < n; j++) {
+                float acc = 0.0f;
+                for (int p = 0; p < k; p++) {
+                    acc += a[i * aRow + p * aCol] * b[p * bRow + j * bCol];
+                }
+                int o = i * n + j;
+                c[o] = beta == 0.0f ? alpha * acc : alpha * acc + beta * c[o];
+            }
+        }
+    }
+
+    /** {@code out[j, i] = a[i, j]} for an {@code [rows, cols]} matrix, in {@link #TRANSPOSE_BLOCK}-square blocks. */
+    public static void transpose(float[] a, int rows, int cols, float[] out) {
+        for (int i0 = 0; i0 < rows; i0 += TRANSPOSE_BLOCK) {
+            int i1 = Math.min(rows, i0 + TRANSPOSE_BLOCK);
+            for (int j0 = 0; j0 < cols; j0 += TRANSPOSE_BLOCK) {
+                int j1 = Math.min(cols, j0 + TRANSPOSE_BLOCK);
+                for (int i = i0; i < i1; i++) {
+                    for (int j = j0; j < j1; j++) {
+                        out[j * rows + i] = a[i * cols + j];
+                    }
+                }
+            }
+        }
+    }
+
+    // ================================================================================ element-wise
+
+    /** {@code out[i] = a[i] op b[i]} for {@code from <= i < to}. */
+    public static void binary(BinaryOp op, float[] a, float[] b, float[] out, int from, int to) {
+        switch (op) {
+            case ADD:
+                for (int i = from; i < to; i++) {
+                    out[i] = a[i] + b[i];
+                }
+                break;
+            case SUB:
+                for (int i = from; i < to; i++) {
+                    out[i] = a[i] - b[i];
+                }
+                break;
+            case MUL:
+                for (int i = from; i < to; i++) {
+                    out[i] = a[i] * b[i];
+                }
+                break;
+            case DIV:
+                for (int i = from; i < to; i++) {
+                    out[i] = a[i] / b[i];
+                }
+                break;
+            default:
+                throw new AssertionError(op);
+        }
+    }
+
+    /** {@code out[i] = a[i] op s} for {@code from <= i < to}. */
+    public static void scalar(ScalarOp op, float[] a, float s, float[] out, int from, int to) {
+        switch (op) {
+            case ADD:
+                for (int i = from; i < to; i++) {
+                    out[i] = a[i] + s;
+                }
+                break;
+            case SUB:
+                for (int i = from; i < to; i++) {
+                    out[i] = a[i] - s;
+                }
+                break;
+            case REVERSE_SUB:
+                for (int i = from; i < to; i++) {
+                    out[i] = s - a[i];
+                }
+                break;
+            case MUL:
+                for (int i = from; i < to; i++) {
+                    out[i] = a[i] * s;
+                }
+                break;
+            case DIV:
+                for (int i = from; i < to; i++) {
+                    out[i] = a[i] / s;
+                }
+                break;
+            case MAX:
+                for (int i = from; i < to; i++) {
+                    out[i] = Math.max(a[i], s);
+                }
+                break;
+            case MIN:
+                for (int i = from; i < to; i++) {
+                    out[i] = Math.min(a[i], s);
+                }
+                break;
+            default:
+                throw new AssertionError(op);
+        }
+    }
+
+    /** {@code out[i] = f(a[i])} for {@code from <= i < to}; transcendental functions from {@link Math}, rounded once. */
+    public static void unary(UnaryOp f, float[] a, float[] out, int from, int to) {
+        switch (f) {
+            case NEGATE:
+                for (int i = from; i < to; i++) {
+                    out[i] = -a[i];
+                }
+                break;
+            case ABS:
+                for (int i = from; i < to; i++) {
+                    out[i] = Math.abs(a[i]);
+                }
+                break;
+            case SQUARE:
+                for (int i = from; i < to; i++) {
+                    out[i] = a[i] * a[i];
+                }
+                break;
+            case SQRT:
+                for (int i = from; i < to; i++) {
+                    out[i] = (float) Math.sqrt(a[i]);
+                }
+                break;
+            case EXP:
+                for (int i = from; i < to; i++) {
+                    out[i] = (float) Math.exp(a[i]);
+                }
+                break;
+            case LOG:
+                for (int i = from; i < to; i++) {
+                    out[i] = (float) Math.log(a[i]);
+                }
+                break;
+            default:
+                throw new AssertionError(f);
+        }
+    }
+
+    /**
+     * {@code y[i] = f(x[i])} for {@code from <= i < to}: ReLU gives +0 for every {@code x <= 0} and for NaN; the
+     * sigmoid is exactly 0 far out on the left (exp(-x) overflows to infinity), never NaN for a number.
+     */
+    public static void activation(Activation f, float[] x, float[] y, int from, int to) {
+        switch (f) {
+            case IDENTITY:
+                if (x != y) {
+                    System.arraycopy(x, from, y, from, to - from);
+                }
+                break;
+            case RELU:
+                for (int i = from; i < to; i++) {
+                    y[i] = ScalarFunctions.relu(x[i]);
+                }
+                break;
+            case SIGMOID:
+                for (int i = from; i < to; i++) {
+                    y[i] = (float) (1.0f / (1.0f + Math.exp(-x[i])));
+                }
+                break;
+            case TANH:
+                for (int i = from; i < to; i++) {
+                    y[i] = ScalarFunctions.tanh(x[i]);
+                }
+                break;
+            default:
+                throw new AssertionError(f);
+        }
+    }
+
+    /**
+     * {@code dx[i] = f'(x[i]) dy[i]} for {@code from <= i < to}, the derivative taken from {@code x} (ReLU: 0 at 0)
+     * or from the forward output {@code y} (sigmoid {@code y(1-y)}, tanh {@code 1-y²}).
+     */
+    public static void activationBackward(Activation f, float[] x, float[] y, float[] dy, float[] dx,
+                                          int from, int to) {
+        switch (f) {
+            case IDENTITY:
+                if (dy != dx) {
+                    System.arraycopy(dy, from, dx, from, to - from);
+                }
+                break;
+            case RELU:
+                for (int i = from; i < to; i++) {
+                    dx[i] = ScalarFunctions.reluGate(x[i], dy[i]);
+                }
+                break;
+            case SIGMOID:
+                for (int i = from; i < to; i++) {
+                    float v = y[i];
+                    dx[i] = v * (1.0f - v) * dy[i];
+                }
+                break;
+            case TANH:
+                for (int i = from; i < to; i++) {
+                    float v = y[i];
+                    dx[i] = (1.0f - v * v) * dy[i];
+                }
+                break;
+            default:
+                throw new AssertionError(f);
+        }
+    }
+
+    /** {@code out[i, j] = a[i, j] + row[j]} for an {@code [rows, cols]} matrix. */
+    public static void addRowVector(float[] a, float[] row, float[] out, int rows, int cols) {
+        for (int i = 0; i < rows; i++) {
+            int base = i * cols;
+            for (int j = 0; j < cols; j++) {
+                out[base + j] = a[base + j] + row[j];
+            }
+        }
+    }
+
+    /** {@code y[i] += alpha x[i]} for {@code from <= i < to}: a product, then a sum. */
+    public static void axpy(float alpha, float[] x, float[] y, int from, int to) {
+        for (int i = from; i < to; i++) {
+            y[i] += alpha * x[i];
+        }
+    }
+
+    // ================================================================================ reductions
+
+    /** The reduction of {@code a[0 .. n-1]}: sums accumulated in double precision, max and min NaN-propagating. */
+    public static double reduce(Reduction r, float[] a, int n) { // same in FLOAT32
+        switch (r) {
+            case SUM:
+                return sum(a, 0, n);
+            case SUM_OF_SQUARES: {
+                double s0 = 0; // same in FLOAT32
+                double s1 = 0; // same in FLOAT32
+                double s2 = 0; // same in FLOAT32
+                double s3 = 0; // same in FLOAT32
+                int i = 0;
+                for (; i + 3 < n; i += 4) {
+                    double v0 = a[i]; // same in FLOAT32
+                    double v1 = a[i + 1]; // same in FLOAT32
+                    double v2 = a[i + 2]; // same in FLOAT32
+                    double v3 = a[i + 3]; // same in FLOAT32
+                    s0 += v0 * v0;
+                    s1 += v1 * v1;
+                    s2 += v2 * v2;
+                    s3 += v3 * v3;
+                }
+                for (; i < n; i++) {
+                    double v = a[i]; // same in FLOAT32
+                    s0 += v * v;
+                }
+                return (s0 + s1) + (s2 + s3);
+            }
+            case MAX: {
+                float m = a[0];
+                for (int i = 1; i < n; i++) {
+                    m = Math.max(m, a[i]);
+                }
+                return m;
+            }
+            case MIN: {
+                float m = a[0];
+                for (int i = 1; i < n; i++) {
+                    m = Math.min(m, a[i]);
+                }
+                return m;
+            }
+            default:
+                throw new AssertionError(r);
+        }
+    }
+
+    /** The sum of {@code a[from .. from+n-1]} in double precision, in a fixed order (four interleaved partial sums). */
+    public static double sum(float[] a, int from, int n) { // same in FLOAT32
+        double s0 = 0; // same in FLOAT32
+        double s1 = 0; // same in FLOAT32
+        double s2 = 0; // same in FLOAT32
+        double s3 = 0; // same in FLOAT32
+        int i = from;
+        int end = from + n;
+        for (; i + 3 < end; i += 4) {
+            s0 += a[i];
+            s1 += a[i + 1];
+            s2 += a[i + 2];
+            s3 += a[i + 3];
+        }
+        for (; i < end; i++) {
+            s0 += a[i];
+        }
+        return (s0 + s1) + (s2 + s3);
+    }
+
+    /** {@code out[j] = sum_i a[i, j]}: the column sums of an {@code [rows, cols]} matrix, each in row order. */
+    public static void sumColumns(float[] a, int rows, int cols, float[] out) {
+        // Four columns per pass, each with an accumulator in double precision, reading the rows in order.
+        int j = 0;
+        for (; j + 3 < cols; j += 4) {
+            double s0 = 0; // same in FLOAT32
+            double s1 = 0; // same in FLOAT32
+            double s2 = 0; // same in FLOAT32
+            double s3 = 0; // same in FLOAT32
+            for (int i = 0; i < rows; i++) {
+                int o = i * cols + j;
+                s0 += a[o];
+                s1 += a[o + 1];
+                s2 += a[o + 2];
+                s3 += a[o + 3];
+            }
+            out[j] = (float) s0;
+            out[j + 1] = (float) s1;
+            out[j + 2] = (float) s2;
+            out[j + 3] = (float) s3;
+        }
+        for (; j < cols; j++) {
+            double s = 0; // same in FLOAT32
+            for (int i = 0; i < rows; i++) {
+                s += a[i * cols + j];
+            }
+            out[j] = (float) s;
+        }
+    }
+
+    /** {@code out[i] = sum_j a[i, j]}: the row sums of an {@code [rows, cols]} matrix. */
+    public static void sumRows(float[] a, int rows, int cols, float[] out) {
+        for (int i = 0; i < rows; i++) {
+            out[i] = (float) sum(a, i * cols, cols);
+        }
+    }
+
+    // ================================================================================ tensors: Backend's defaults
+    // Each takes the arrays from the backend (its own arrays, or copies: see Backend.floatsToRead) and hands the
+    // written ones back.
+
+    static void copy(Backend be, Tensor src, Tensor dst) {
+        float[] d = be.floatsToWrite(dst);
+        System.arraycopy(be.floatsToRead(src), 0, d, 0, src.size());
+        be.written(dst, d);
+    }
+
+    static void fill(Backend be, Tensor t, double value) { // same in FLOAT32
+        float[] d = be.floatsToWrite(t);
+        Arrays.fill(d, 0, t.size(), (float) value);
+        be.written(t, d);
+    }
+
+    static void gemm(Backend be, double alpha, Tensor a, boolean transA, Tensor b, boolean transB, double beta, // same in FLOAT32
+                     Tensor c) {
+        int m = c.shape().dim(0);
+        int n = c.shape().dim(1);
+        int k = transA ? a.shape().dim(0) : a.shape().dim(1);
+        float[] cs = beta == 0 ? be.floatsToWrite(c) : be.floatsToRead(c);
+        gemm((float) alpha, be.floatsToRead(a), transA, be.floatsToRead(b), transB, beta == 0 ? 0 : (float) beta,
+                cs, m, n, k);
+        be.written(c, cs);
+    }
+
+    static void transpose(Backend be, Tensor a, Tensor out) {
+        float[] o = be.floatsToWrite(out);
+        transpose(be.floatsToRead(a), a.shape().dim(0), a.shape().dim(1), o);
+        be.written(out, o);
+    }
+
+    static void binary(Backend be, BinaryOp op, Tensor a, Tensor b, Tensor out) {
+        float[] o = be.floatsToWrite(out);
+        binary(op, be.floatsToRead(a), be.floatsToRead(b), o, 0, a.size());
+        be.written(out, o);
+    }
+
+    static void scalar(Backend be, ScalarOp op, Tensor a, double s, Tensor out) { // same in FLOAT32
+        float[] o = be.floatsToWrite(out);
+        scalar(op, be.floatsToRead(a), (float) s, o, 0, a.size());
+        be.written(out, o);
+    }
+
+    static void unary(Backend be, UnaryOp f, Tensor a, Tensor out) {
+        float[] o = be.floatsToWrite(out);
+        unary(f, be.floatsToRead(a), o, 0, a.size());
+        be.written(out, o);
+    }
+
+    static void activation(Backend be, Activation f, Tensor x, Tensor y) {
+        float[] o = be.floatsToWrite(y);
+        activation(f, be.floatsToRead(x), o, 0, x.size());
+        be.written(y, o);
+    }
+
+    static void activationBackward(Backend be, Activation f, Tensor x, Tensor y, Tensor dy, Tensor dx) {
+        float[] o = be.floatsToWrite(dx);
+        activationBackward(f, be.floatsToRead(x), be.floatsToRead(y), be.floatsToRead(dy), o, 0, x.size());
+        be.written(dx, o);
+    }
+
+    static void addRowVector(Backend be, Tensor a, Tensor row, Tensor out) {
+        float[] o = be.floatsToWrite(out);
+        addRowVector(be.floatsToRead(a), be.floatsToRead(row), o, a.shape().dim(0), a.shape().dim(1));
+        be.written(out, o);
+    }
+
+    static void axpy(Backend be, double alpha, Tensor x, Tensor y) { // same in FLOAT32
+        float[] o = be.floatsToRead(y);
+        axpy((float) alpha, be.floatsToRead(x), o, 0, x.size());
+        be.written(y, o);
+    }
+
+    static double reduce(Backend be, Reduction r, Tensor a) { // same in FLOAT32
+        return reduce(r, be.floatsToRead(a), a.size());
+    }
+
+    static void sumAlong(Backend be, int axis, Tensor a, Tensor out) {
+        float[] o = be.floatsToWrite(out);
+        if (axis == 0) {
+            sumColumns(be.floatsToRead(a), a.shape().dim(0), a.shape().dim(1), o);
+        } else {
+            sumRows(be.floatsToRead(a), a.shape().dim(0), a.shape().dim(1), o);
+        }
+        be.written(out, o);
+    }
+
+    static void gatherRows(Backend be, Tensor src, int[] indices, int offset, int count, Tensor dst) {
+        int rowLength = src.size() / src.shape().dim(0);
+        float[] s = be.floatsToRead(src);
+        float[] d = be.floatsToWrite(dst);
+        for (int r = 0; r < count; r++) {
+            System.arraycopy(s, indices[offset + r] * rowLength, d, r * rowLength, rowLength);
+        }
+        be.written(dst, d);
+    }
+
+    static void copyRows(Backend be, Tensor src, int srcRow, Tensor dst, int dstRow, int count) {
+        int rowLength = src.size() / src.shape().dim(0);
+        float[] d = be.floatsToRead(dst); // only some rows change
+        System.arraycopy(be.floatsToRead(src), srcRow * rowLength, d, dstRow * rowLength, count * rowLength);
+        be.written(dst, d);
+    }
+}
