@@ -7,20 +7,17 @@ import io.github.nn4j.api.backend.BackendProvider;
 /**
  * Registers the pure-Java backend ({@value #NAME}) with {@link io.github.nn4j.api.backend.Backends}. It is
  * available on every JVM; its kernels use the Vector API when the JVM runs with
- * {@code --add-modules jdk.incubator.vector} and plain Java otherwise.
+ * {@code --add-modules jdk.incubator.vector} and plain Java otherwise. Its settings: {@link PureOptions}.
  */
 public final class PureBackendProvider implements BackendProvider {
     /** Selection name. */
     public static final String NAME = "pure";
-    /**
-     * Priority when the SIMD kernels can run: above the native backends, because with them this backend trains
-     * the project's autoencoder fastest on the measured machine (JMH table in the README).
-     */
+    /** Priority when the SIMD kernels can run (the README's table of backend priorities says why). */
     public static final int PRIORITY_SIMD = 400;
     /**
-     * Priority with the scalar kernels only (no {@code jdk.incubator.vector} module, or {@code nn4j.pure.simd=false}):
-     * below jblas and nd4j, which train the autoencoder several times faster than scalar Java (measured side by side,
-     * nn-benchmarks/README.md "Scalar pure against the native backends"). The missing module is logged at WARN.
+     * Priority with the scalar kernels only (no {@code jdk.incubator.vector} module, or {@code nn4j.pure.simd=false}),
+     * below the native backends (the README's table of backend priorities says why). A missing module is logged at
+     * WARN.
      */
     public static final int PRIORITY_SCALAR = 100;
 
@@ -39,15 +36,16 @@ public final class PureBackendProvider implements BackendProvider {
      */
     @Override
     public int priority() {
-        KernelSelection.warnIfVectorModuleMissing();
-        return KernelSelection.simdRequested() ? PRIORITY_SIMD : PRIORITY_SCALAR;
+        boolean simdWanted = PureOptions.parseSimd(System.getProperty(PureOptions.SIMD_PROPERTY));
+        KernelSelection.warnIfVectorModuleMissing(simdWanted);
+        return simdWanted && PureOptions.vectorModulePresent() ? PRIORITY_SIMD : PRIORITY_SCALAR;
     }
 
-    /** Available unless the thread-count property is invalid (the reason then names it). */
+    /** Available unless a setting is invalid (the reason then names it). */
     @Override
     public Availability probe() {
         try {
-            ThreadSetting.threads();
+            PureOptions.fromSystemProperties();
             return Availability.available();
         } catch (IllegalArgumentException e) {
             return Availability.unavailable(e.getMessage(), e);
@@ -56,6 +54,6 @@ public final class PureBackendProvider implements BackendProvider {
 
     @Override
     public Backend create() {
-        return new PureBackend(ThreadSetting.threads());
+        return KernelSelection.select(PureOptions.fromSystemProperties());
     }
 }

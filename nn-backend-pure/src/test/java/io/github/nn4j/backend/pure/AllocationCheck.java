@@ -23,7 +23,7 @@ import io.github.nn4j.api.tensor.Tensor;
  * </pre>
  * ({@code cp.txt} from {@code mvn -o -q dependency:build-classpath -Dmdep.outputFile=cp.txt}). On the SIMD path
  * without the raised trap limit the autoencoder at batch 256 boxes about 1.2 MB per step, see
- * {@link TrapLimitSetting}; {@link FreshJvmAllocationTest} runs this class with the limit and asserts the bound.
+ * {@link PureOptions#TRAP_LIMIT_OPTION}; {@link FreshJvmAllocationTest} runs this class with the limit and asserts the bound.
  */
 public final class AllocationCheck {
     private AllocationCheck() {

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
  * the JIT history in which the sigmoid loop used to box every vector: a fresh JVM that warms up on the
  * autoencoder. With C2's default trap limit {@link AllocationCheck} measured 1.2 MB per step in 10 of 12
  * such runs (the other two: about 1 byte), with the launcher's {@code -XX:PerMethodTrapLimit=10000} under
- * 2 bytes in 10 of 10; see {@link TrapLimitSetting}. So this test would catch a lost flag or a new boxing
+ * 2 bytes in 10 of 10; see {@link PureOptions#TRAP_LIMIT_OPTION}. So this test would catch a lost flag or a new boxing
  * site in most runs, not in every one. {@link SteadyStateAllocationTest} covers the history of a JVM that
  * has run the other tests first.
  */
@@ -75,7 +75,7 @@ class FreshJvmAllocationTest {
         String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         List<String> command = List.of(java, "--add-modules", "jdk.incubator.vector",
-                "-XX:" + TrapLimitSetting.OPTION + "=" + TrapLimitSetting.RECOMMENDED,
+                "-XX:" + PureOptions.TRAP_LIMIT_OPTION + "=" + PureOptions.RECOMMENDED_TRAP_LIMIT,
                 "-cp", classPath, AllocationCheck.class.getName(), String.valueOf(ROUNDS), workload);
         Process child = new ProcessBuilder(command).redirectErrorStream(true).start();
         child.getOutputStream().close();

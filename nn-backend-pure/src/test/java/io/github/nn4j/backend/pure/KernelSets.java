@@ -15,18 +15,14 @@ final class KernelSets {
 
     /** The backend with scalar kernels and {@code threads} threads. */
     static PureBackend scalar(int threads) {
-        return CACHE.computeIfAbsent("scalar" + threads, key -> {
-            TileExecutor ex = PureBackend.newExecutor(threads);
-            return new PureBackend(threads, Kernels.scalar(ex));
-        });
+        return CACHE.computeIfAbsent("scalar" + threads, key -> KernelSelection.scalar(threads));
     }
 
     /** The backend with SIMD kernels and {@code threads} threads; only call when the module is present. */
     static PureBackend vector(int threads) {
         return CACHE.computeIfAbsent("vector" + threads, key -> {
-            TileExecutor ex = PureBackend.newExecutor(threads);
             try {
-                return new PureBackend(threads, KernelSelection.vector(ex));
+                return KernelSelection.simd(threads);
             } catch (ReflectiveOperationException e) {
                 throw new IllegalStateException("SIMD kernels failed to load", e);
             }
@@ -38,6 +34,6 @@ final class KernelSets {
      * tests once in each kind of JVM), with {@code threads} threads.
      */
     static PureBackend selected(int threads) {
-        return KernelSelection.vectorModulePresent() ? vector(threads) : scalar(threads);
+        return PureOptions.vectorModulePresent() ? vector(threads) : scalar(threads);
     }
 }

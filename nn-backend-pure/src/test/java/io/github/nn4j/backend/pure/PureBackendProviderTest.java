@@ -25,37 +25,38 @@ class PureBackendProviderTest {
     @Test
     void descriptionNamesTheActivePathAndThreads() {
         Backend backend = new PureBackendProvider().create();
-        String expectedPath = KernelSelection.vectorModulePresent() ? "Vector API" : "scalar";
+        String expectedPath = PureOptions.vectorModulePresent() ? "Vector API" : "scalar";
+        int threads = PureOptions.fromSystemProperties().threads();
         assertThat(backend.description()).startsWith("pure Java, " + expectedPath)
-                .endsWith(ThreadSetting.threads() + (ThreadSetting.threads() == 1 ? " thread" : " threads"));
+                .endsWith(threads + (threads == 1 ? " thread" : " threads"));
     }
 
     @Test
     void priorityIsHighOnlyWhenTheSimdKernelsCanRun() {
         // this class runs twice in the build: with and without the jdk.incubator.vector module
-        int expected = KernelSelection.vectorModulePresent() ? PureBackendProvider.PRIORITY_SIMD : PureBackendProvider.PRIORITY_SCALAR;
+        int expected = PureOptions.vectorModulePresent() ? PureBackendProvider.PRIORITY_SIMD : PureBackendProvider.PRIORITY_SCALAR;
         assertThat(new PureBackendProvider().priority()).isEqualTo(expected);
-        String old = System.getProperty(KernelSelection.SIMD_PROPERTY);
-        System.setProperty(KernelSelection.SIMD_PROPERTY, "false");
+        String old = System.getProperty(PureOptions.SIMD_PROPERTY);
+        System.setProperty(PureOptions.SIMD_PROPERTY, "false");
         try {
             assertThat(new PureBackendProvider().priority()).isEqualTo(PureBackendProvider.PRIORITY_SCALAR);
         } finally {
             if (old == null) {
-                System.clearProperty(KernelSelection.SIMD_PROPERTY);
+                System.clearProperty(PureOptions.SIMD_PROPERTY);
             } else {
-                System.setProperty(KernelSelection.SIMD_PROPERTY, old);
+                System.setProperty(PureOptions.SIMD_PROPERTY, old);
             }
         }
     }
 
     @Test
     void threadSettingIsParsedAndCheckedWithClearMessages() {
-        assertThat(ThreadSetting.parse(null, 3)).isEqualTo(3);
-        assertThat(ThreadSetting.parse(" ", 3)).isEqualTo(3);
-        assertThat(ThreadSetting.parse(" 2 ", 3)).isEqualTo(2);
-        assertThatThrownBy(() -> ThreadSetting.parse("two", 3))
+        assertThat(PureOptions.parseThreads(null, 3)).isEqualTo(3);
+        assertThat(PureOptions.parseThreads(" ", 3)).isEqualTo(3);
+        assertThat(PureOptions.parseThreads(" 2 ", 3)).isEqualTo(2);
+        assertThatThrownBy(() -> PureOptions.parseThreads("two", 3))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("nn4j.pure.threads='two'");
-        assertThatThrownBy(() -> ThreadSetting.parse("0", 3))
+        assertThatThrownBy(() -> PureOptions.parseThreads("0", 3))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("nn4j.pure.threads=0");
     }
 }

@@ -9,7 +9,8 @@ import io.github.nn4j.api.conformance.TensorConformanceTest;
  */
 class PureTensorConformanceTest extends TensorConformanceTest {
     /** As the provider creates it, but with at least two threads so that the parallel paths run on any machine. */
-    private static final Backend BACKEND = new PureBackend(Math.max(2, ThreadSetting.threads()));
+    private static final Backend BACKEND = KernelSelection.select(PureOptions.fromSystemProperties().withThreads(
+            Math.max(2, PureOptions.fromSystemProperties().threads())));
 
     @Override
     protected Backend backend() {

@@ -23,9 +23,9 @@ class SimdExecutionTest {
             SimdExpectation.requireVectorModule();
             assertThat(description).as("the backend this JVM selects").startsWith("pure Java, Vector API");
             assertThat(new PureBackendProvider().priority()).isEqualTo(PureBackendProvider.PRIORITY_SIMD);
-            assertThat(TrapLimitSetting.isRaised()).as("-XX:PerMethodTrapLimit=10000 in the SIMD test JVM").isTrue();
+            assertThat(PureOptions.trapLimitRaised()).as("-XX:PerMethodTrapLimit=10000 in the SIMD test JVM").isTrue();
         } else {
-            assertThat(KernelSelection.vectorModulePresent()).as("module " + KernelSelection.VECTOR_MODULE
+            assertThat(PureOptions.vectorModulePresent()).as("module " + PureOptions.VECTOR_MODULE
                     + " in the execution meant for the scalar kernels").isFalse();
             assertThat(description).as("the backend this JVM selects").startsWith("pure Java, scalar");
         }

@@ -9,15 +9,15 @@ import org.opentest4j.TestAbortedException;
  * SIMD test fails, instead of skipping, in the execution that should have had the Vector API; without the property
  * (a test started from an IDE) SIMD tests skip where the module is absent.
  */
-final class SimdExpectation {
+public final class SimdExpectation {
     /** {@code true}: this JVM must run the SIMD kernels; {@code false}: the scalar ones; absent: either. */
-    static final String PROPERTY = "nn4j.test.expectSimd";
+    public static final String PROPERTY = "nn4j.test.expectSimd";
 
     private SimdExpectation() {
     }
 
     /** The expectation this JVM was started with, if any. */
-    static Optional<Boolean> expected() {
+    public static Optional<Boolean> expected() {
         String value = System.getProperty(PROPERTY);
         return value == null || value.isBlank() ? Optional.empty() : Optional.of(Boolean.parseBoolean(value.trim()));
     }
@@ -26,16 +26,16 @@ final class SimdExpectation {
      * Returns when the Vector API module is present; otherwise fails the calling test where this JVM was meant to
      * run SIMD kernels, and skips it where it was not.
      */
-    static void requireVectorModule() {
-        if (KernelSelection.vectorModulePresent()) {
+    public static void requireVectorModule() {
+        if (PureOptions.vectorModulePresent()) {
             return;
         }
-        String reason = "module " + KernelSelection.VECTOR_MODULE + " is absent";
+        String reason = "module " + PureOptions.VECTOR_MODULE + " is absent";
         if (expected().orElse(false)) {
             throw new AssertionError(reason + ", but -D" + PROPERTY + "=true: this test execution was meant to run "
-                    + "the SIMD kernels (its --add-modules " + KernelSelection.VECTOR_MODULE + " is missing)");
+                    + "the SIMD kernels (its --add-modules " + PureOptions.VECTOR_MODULE + " is missing)");
         }
-        throw new TestAbortedException(reason + "; run with --add-modules " + KernelSelection.VECTOR_MODULE
+        throw new TestAbortedException(reason + "; run with --add-modules " + PureOptions.VECTOR_MODULE
                 + " (the build's vector-api test execution does)");
     }
 }

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
  * <p>The scalar kernels are checked in every test JVM. The SIMD kernels are checked in the JVM that has
  * the Vector API module, which the build starts with {@code -XX:PerMethodTrapLimit=10000}: without that
  * option, whether C2 intrinsifies the whole sigmoid loop depends on the JIT's history in the JVM (see
- * {@link TrapLimitSetting}), and these tests, run after hundreds of others, are the kind of history in which
+ * {@link PureOptions#TRAP_LIMIT_OPTION}), and these tests, run after hundreds of others, are the kind of history in which
  * it did not. {@link AllocationCheck} measures a fresh JVM.
  */
 class SteadyStateAllocationTest {
@@ -77,8 +77,8 @@ class SteadyStateAllocationTest {
 
     private static void assumeSimdWithRaisedTrapLimit() {
         SimdExpectation.requireVectorModule();
-        assumeTrue(TrapLimitSetting.isRaised(), "SIMD allocation checked only with -XX:"
-                + TrapLimitSetting.OPTION + "=" + TrapLimitSetting.RECOMMENDED + " (the build passes it; "
+        assumeTrue(PureOptions.trapLimitRaised(), "SIMD allocation checked only with -XX:"
+                + PureOptions.TRAP_LIMIT_OPTION + "=" + PureOptions.RECOMMENDED_TRAP_LIMIT + " (the build passes it; "
                 + "SimdExecutionTest fails where it is missing)");
     }
 

@@ -1,4 +1,4 @@
-package io.github.nn4j.backend.pure;
+package io.github.nn4j.backend.pure.threads;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

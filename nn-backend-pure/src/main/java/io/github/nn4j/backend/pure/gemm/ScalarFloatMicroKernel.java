@@ -1,27 +1,33 @@
-package io.github.nn4j.backend.pure;
+package io.github.nn4j.backend.pure.gemm;
+
+// GENERATED from ScalarDoubleMicroKernel.java by io.github.nn4j.api.codegen.Float32Generator. Do not modify:
+// edit ScalarDoubleMicroKernel.java and regenerate: java nn-api/src/test/java/io/github/nn4j/api/codegen/Float32Generator.java
+import javax.annotation.processing.Generated;
+
 
 /**
- * The FLOAT32 GEMM of the scalar path: plain Java with a 4x4 block of the product held in local variables
- * (register blocking), so that every packed element
- * loaded is used four times.
+ * The micro-kernel of the scalar FLOAT32 GEMM: a 4 x 4 block of the product held in local variables (register
+ * blocking), so that every packed element loaded is used four times.
+ * {@code ScalarFloatMicroKernel} is generated from {@code ScalarDoubleMicroKernel}. <!-- same in FLOAT32 -->
  */
-final class ScalarFloatGemm extends FloatGemm {
-    static final int MR = 4;
-    static final int NR = 4;
-    static final int KC = 256;
-    static final int MC = 64;
-    static final int NC = 256;
+@Generated(value = "io.github.nn4j.api.codegen.Float32Generator", comments = "from ScalarDoubleMicroKernel.java; do not modify: edit that file and regenerate")
+public final class ScalarFloatMicroKernel extends FloatMicroKernel {
+    /** Rows of the block. */
+    public static final int MR = 4;
+    /** Columns of the block. */
+    public static final int NR = 4;
 
-    ScalarFloatGemm(TileExecutor executor) {
-        super(MR, NR, KC, MC, NC, executor);
+    /** The 4 x 4 kernel. */
+    public ScalarFloatMicroKernel() {
+        super(MR, NR);
     }
 
     @Override
-    protected void microKernel(int kc, float[] a, int aOff, float[] b, int bOff, float[] acc) {
-        float c00 = 0f; float c01 = 0f; float c02 = 0f; float c03 = 0f;
-        float c10 = 0f; float c11 = 0f; float c12 = 0f; float c13 = 0f;
-        float c20 = 0f; float c21 = 0f; float c22 = 0f; float c23 = 0f;
-        float c30 = 0f; float c31 = 0f; float c32 = 0f; float c33 = 0f;
+    protected void multiply(int kc, float[] a, int aOff, float[] b, int bOff, float[] acc) {
+        float c00 = 0.0f; float c01 = 0.0f; float c02 = 0.0f; float c03 = 0.0f;
+        float c10 = 0.0f; float c11 = 0.0f; float c12 = 0.0f; float c13 = 0.0f;
+        float c20 = 0.0f; float c21 = 0.0f; float c22 = 0.0f; float c23 = 0.0f;
+        float c30 = 0.0f; float c31 = 0.0f; float c32 = 0.0f; float c33 = 0.0f;
         for (int p = 0; p < kc; p++) {
             int ap = aOff + p * 4;
             int bp = bOff + p * 4;

@@ -1,32 +1,37 @@
-package io.github.nn4j.backend.pure;
+package io.github.nn4j.backend.pure.simd;
 
+// GENERATED from VectorDoubleMicroKernel.java by io.github.nn4j.api.codegen.Float32Generator. Do not modify:
+// edit VectorDoubleMicroKernel.java and regenerate: java nn-api/src/test/java/io/github/nn4j/api/codegen/Float32Generator.java
+
+import io.github.nn4j.backend.pure.gemm.FloatMicroKernel;
+import javax.annotation.processing.Generated;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * The FLOAT32 GEMM of the SIMD path: a 8 x 2-vector micro-kernel on the Vector API at the platform's
- * preferred width (8 x 32 elements with 512-bit vectors). Each step of the inner loop loads 2
- * vectors of the packed {@code b} panel, broadcasts 8 elements of the packed {@code a} panel and does
- * 16 fused multiply-adds into 16 accumulator vectors that stay in registers.
- *
- * <p>Loaded only when the module {@code jdk.incubator.vector} is present (see {@link KernelSelection}).
+ * The micro-kernel of the SIMD FLOAT32 GEMM: 8 rows by 2 vectors of the platform's preferred width
+ * (with 512-bit vectors, 8 x 16 doubles or 8 x 32 floats). <!-- same in FLOAT32 -->
+ * Each step of the inner loop loads 2 vectors of the packed {@code b} panel, broadcasts 8 elements of the packed
+ * {@code a} panel and does 16 fused multiply-adds into 16 accumulator vectors, which stay in registers where the CPU
+ * has 32 of them (AVX-512).
+ * {@code VectorFloatMicroKernel} is generated from {@code VectorDoubleMicroKernel}. <!-- same in FLOAT32 -->
  */
-final class VectorFloatGemm extends FloatGemm {
+@Generated(value = "io.github.nn4j.api.codegen.Float32Generator", comments = "from VectorDoubleMicroKernel.java; do not modify: edit that file and regenerate")
+public final class VectorFloatMicroKernel extends FloatMicroKernel {
     private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
     private static final int LANES = S.length();
-    static final int MR = 8;
-    static final int NR = 2 * LANES;
-    static final int KC = 256;
-    static final int MC = 128;
-    /** Most columns in a tile, as a multiple of {@link #NR} near 512. */
-    static final int NC = Math.max(NR, 512 / NR * NR);
+    /** Rows of the block. */
+    public static final int MR = 8;
+    /** Columns of the block: two vectors. */
+    public static final int NR = 2 * LANES;
 
-    VectorFloatGemm(TileExecutor executor) {
-        super(MR, NR, KC, MC, NC, executor);
+    /** The 8 x 2-vector kernel. */
+    public VectorFloatMicroKernel() {
+        super(MR, NR);
     }
 
     @Override
-    protected void microKernel(int kc, float[] a, int aOff, float[] b, int bOff, float[] acc) {
+    protected void multiply(int kc, float[] a, int aOff, float[] b, int bOff, float[] acc) {
         FloatVector c00 = FloatVector.zero(S); FloatVector c01 = FloatVector.zero(S);
         FloatVector c10 = FloatVector.zero(S); FloatVector c11 = FloatVector.zero(S);
         FloatVector c20 = FloatVector.zero(S); FloatVector c21 = FloatVector.zero(S);
@@ -111,14 +116,14 @@ final class VectorFloatGemm extends FloatGemm {
     }
 
     @Override
-    protected void copyPanelRow(float[] src, int srcOff, float[] dst, int dstOff) {
+    protected void copyBPanelRow(float[] src, int srcOff, float[] dst, int dstOff) {
         FloatVector.fromArray(S, src, srcOff).intoArray(dst, dstOff);
         FloatVector.fromArray(S, src, srcOff + LANES).intoArray(dst, dstOff + LANES);
     }
 
     @Override
     protected void combine(float[] acc, float alpha, float beta, float[] c, int cOff, int ldc) {
-        if (beta == 0f) {
+        if (beta == 0.0f) {
             for (int i = 0; i < MR; i++) {
                 int o = cOff + i * ldc;
                 for (int j = 0; j < NR; j += LANES) {

@@ -1,5 +1,6 @@
-package io.github.nn4j.backend.pure;
+package io.github.nn4j.backend.pure.simd;
 
+import io.github.nn4j.backend.pure.SimdExpectation;
 import java.util.SplittableRandom;
 import java.util.function.DoubleUnaryOperator;
 import org.junit.jupiter.api.BeforeEach;

@@ -1,4 +1,4 @@
-package io.github.nn4j.backend.pure;
+package io.github.nn4j.backend.pure.simd;
 
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.FloatVector;
@@ -10,15 +10,11 @@ import jdk.incubator.vector.VectorSpecies;
 /**
  * exp, tanh and the logistic sigmoid over arrays on the Vector API, built only from operations IEEE 754
  * defines exactly (add, multiply, divide, fused multiply-add, comparisons, bit manipulation), in the
- * precision of the array (float arrays in float lanes, twice as many per vector).
- *
- * <p>Why not the Vector API's own {@code lanewise(EXP)}: in JDK 17 compiled code calls Intel SVML while
- * interpreted and C1 code falls back to {@link Math#exp}; the two differ in the last bit for some inputs,
- * so a result would depend on whether the JIT had compiled the loop yet, and two identical training runs
- * could diverge. These routines give the same bits in every execution mode, for every element (the
- * arrays are processed in chunks through a per-thread buffer padded to whole vectors, so no element
- * takes a different, scalar path). Arrays shorter than {@link #MIN_LENGTH} never get here: the kernels
- * send them to the scalar functions, which is as deterministic, since the path depends only on the length.
+ * precision of the array (float arrays in float lanes, twice as many per vector). Unlike the Vector API's own
+ * {@code lanewise(EXP)}, they give the same bits compiled or interpreted, for every element (arrays go through a
+ * per-thread buffer padded to whole vectors), so identical runs cannot diverge. Arrays shorter than
+ * {@link #MIN_LENGTH} never get here: the kernels send them to the scalar functions, which is as deterministic,
+ * since the path depends only on the length.
  *
  * <p>Accuracy, double: exp within 1 ulp over the whole range (+infinity above 709.78, gradual underflow
  * to subnormals and 0 below -708); sigmoid within 4 ulps; tanh within 16 ulps (relative error below
@@ -26,24 +22,15 @@ import jdk.incubator.vector.VectorSpecies;
  * above 88.72, subnormals below -87.3), sigmoid within 3 ulps, tanh within 2 ulps (measured maxima
  * 0.92, 2.4 and 1.8 ulps over 8 million arguments). NaN in, NaN out.
  *
- * <p>Structure, for the JIT: each function is one straight loop in a method of its own, with the exp
- * computation written out in each (three copies per precision), called from an entry point that holds
- * no other vector code. No vector crosses a method boundary (a vector passed to or returned from a
- * method the JIT does not inline is boxed on the heap, allocating on every call), and no compilation
- * holds more than one of these loops: one that inlined several, or merged vector values across
- * branches, was seen to leave some operations unintrinsified, boxing every vector. The exponent bits of
- * 2^k are reinterpreted with constant species ({@code reinterpretShape}), with the reinterpreted vectors as
- * receivers of the following multiplications. These loops are long enough for C2's per-compilation trap
- * limit to matter: below {@code -XX:PerMethodTrapLimit=10000} the store at the end of a loop may stay
- * unintrinsified in some JVM runs and box each vector (about 96 bytes per 16 floats), with the same bits
- * either way; {@link TrapLimitSetting} explains why.
+ * <p>Each function is one straight loop in a method of its own, with the exp computation written out in each, and
+ * the exponent bits reinterpreted through constant species: the shape C2 needs to keep every vector in registers
+ * ({@code docs/jit-notes.md}, sections 1, 3, 5 and 6).
  */
 final class VectorFunctions {
     /**
-     * The kernels use these functions only for at least this many elements and the scalar ones below it. A
-     * vector loop that the JIT has not compiled yet runs slowly and allocates for every vector operation; for
-     * tiny tensors called very often (XOR: 20,000 epochs on 4 to 16 elements) that start-up cost dominated the
-     * whole run (measured: 1.1 to 1.3 s of XOR training in a fresh JVM, against 0.3 s for the scalar kernels).
+     * The kernels use these functions only for at least this many elements and the scalar ones below it: a vector
+     * loop the JIT has not compiled yet is slow, which dominates tiny tensors called very often (XOR; see
+     * {@code docs/jit-notes.md}, section 6).
      */
     static final int MIN_LENGTH = 256;
 
@@ -52,11 +39,8 @@ final class VectorFunctions {
     private static final VectorSpecies<Float> F = FloatVector.SPECIES_PREFERRED;
     private static final int FL = F.length();
     /**
-     * The integer species of the same shape, for the exponent bits. Reinterpreting through
-     * {@code reinterpretShape} with these constants, not {@code reinterpretAsInts()}/{@code reinterpretAsFloats()},
-     * matters: those look the target species up at run time ({@code withLanes}), and when the JIT does not
-     * inline that lookup the species is no longer a constant, the reinterpretation is not intrinsified and
-     * every vector of the loop is boxed (seen as megabytes of garbage per sigmoid in some JVM runs, not others).
+     * The integer species of the same shape, for the exponent bits: reinterpreted through {@code reinterpretShape}
+     * with these constants, not {@code reinterpretAsInts()} ({@code docs/jit-notes.md}, section 3).
      */
     private static final VectorSpecies<Integer> I = VectorSpecies.of(int.class, F.vectorShape());
     private static final VectorSpecies<Long> LS = VectorSpecies.of(long.class, D.vectorShape());
@@ -69,6 +53,13 @@ final class VectorFunctions {
     private static final double LN2_LO = 1.90821492927058770002e-10;
     /** Adding and subtracting 1.5 * 2^52 rounds a double of magnitude below 2^51 to an integer. */
     private static final double ROUNDER = 0x1.8p52;
+    /**
+     * {@code ROUNDER} plus the exponent bias of double, 1023: added to an integer-valued {@code k}, it leaves
+     * {@code k + 1023}, the biased exponent of {@code 2^k}, in the low bits of the sum.
+     */
+    private static final double BIASED_ROUNDER = ROUNDER + 1023;
+    /** Bits of a double's significand below its exponent field: shifting a biased exponent left by this builds 2^k. */
+    private static final int SIGNIFICAND_BITS = 52;
     /** Above this exp(x) is +infinity, below the next 0; clamping keeps the exponent arithmetic in range. */
     private static final double EXP_MAX = 709.8;
     private static final double EXP_MIN = -746.0;
@@ -80,6 +71,10 @@ final class VectorFunctions {
     private static final float LN2_HI_F = 0.693359375f;
     private static final float LN2_LO_F = (float) (Math.log(2) - 0.693359375);
     private static final float ROUNDER_F = 0x1.8p23f;
+    /** {@code ROUNDER_F} plus the exponent bias of float, 127 (see {@link #BIASED_ROUNDER}). */
+    private static final float BIASED_ROUNDER_F = ROUNDER_F + 127;
+    /** Bits of a float's significand below its exponent field. */
+    private static final int SIGNIFICAND_BITS_F = 23;
     private static final float EXP_MAX_F = 88.8f;
     private static final float EXP_MIN_F = -104f;
     private static final float TANH_SERIES_MAX_F = 0.5f;
@@ -176,8 +171,8 @@ final class VectorFunctions {
      * r = x - k ln 2 in two parts, e^r by its Taylor polynomial to r^13 (truncation below 1e-17 for
      * |r| <= ln2/2), times 2^k built in the exponent bits as two factors 2^k1 2^k2 (k1 = round(k/2)), each a
      * normal number even when 2^k is not, so that subnormal results come out right. The bits of
-     * (m + ROUNDER) end in the integer m, and shifting them left by 52 leaves m << 52, the exponent field of
-     * 2^(m - 1023).
+     * (m + BIASED_ROUNDER) end in the integer m + 1023, and shifting them left by SIGNIFICAND_BITS gives the bits of
+     * 2^m.
      */
     private static void expLoop(double[] v, int len) {
         for (int i = 0; i < len; i += DL) {
@@ -199,10 +194,10 @@ final class VectorFunctions {
                     .fma(r, DoubleVector.broadcast(D, 1.0))
                     .fma(r, DoubleVector.broadcast(D, 1.0));
             DoubleVector k1 = k.mul(0.5).add(ROUNDER).sub(ROUNDER);
-            DoubleVector s1 = (DoubleVector) ((LongVector) k1.add(ROUNDER + 1023).reinterpretShape(LS, 0))
-                    .lanewise(VectorOperators.LSHL, 52).reinterpretShape(D, 0);
-            DoubleVector s2 = (DoubleVector) ((LongVector) k.sub(k1).add(ROUNDER + 1023).reinterpretShape(LS, 0))
-                    .lanewise(VectorOperators.LSHL, 52).reinterpretShape(D, 0);
+            DoubleVector s1 = (DoubleVector) ((LongVector) k1.add(BIASED_ROUNDER).reinterpretShape(LS, 0))
+                    .lanewise(VectorOperators.LSHL, SIGNIFICAND_BITS).reinterpretShape(D, 0);
+            DoubleVector s2 = (DoubleVector) ((LongVector) k.sub(k1).add(BIASED_ROUNDER).reinterpretShape(LS, 0))
+                    .lanewise(VectorOperators.LSHL, SIGNIFICAND_BITS).reinterpretShape(D, 0);
             DoubleVector e = s2.mul(s1.mul(p)); // (p s1) s2; the reinterpreted scales as receivers, see I
             e.intoArray(v, i);
         }
@@ -229,10 +224,10 @@ final class VectorFunctions {
                     .fma(r, DoubleVector.broadcast(D, 1.0))
                     .fma(r, DoubleVector.broadcast(D, 1.0));
             DoubleVector k1 = k.mul(0.5).add(ROUNDER).sub(ROUNDER);
-            DoubleVector s1 = (DoubleVector) ((LongVector) k1.add(ROUNDER + 1023).reinterpretShape(LS, 0))
-                    .lanewise(VectorOperators.LSHL, 52).reinterpretShape(D, 0);
-            DoubleVector s2 = (DoubleVector) ((LongVector) k.sub(k1).add(ROUNDER + 1023).reinterpretShape(LS, 0))
-                    .lanewise(VectorOperators.LSHL, 52).reinterpretShape(D, 0);
+            DoubleVector s1 = (DoubleVector) ((LongVector) k1.add(BIASED_ROUNDER).reinterpretShape(LS, 0))
+                    .lanewise(VectorOperators.LSHL, SIGNIFICAND_BITS).reinterpretShape(D, 0);
+            DoubleVector s2 = (DoubleVector) ((LongVector) k.sub(k1).add(BIASED_ROUNDER).reinterpretShape(LS, 0))
+                    .lanewise(VectorOperators.LSHL, SIGNIFICAND_BITS).reinterpretShape(D, 0);
             DoubleVector e = s2.mul(s1.mul(p)); // (p s1) s2; the reinterpreted scales as receivers, see I
             DoubleVector.broadcast(D, 1.0).div(e.add(1.0)).intoArray(v, i);
         }
@@ -264,10 +259,10 @@ final class VectorFunctions {
                     .fma(r, DoubleVector.broadcast(D, 1.0))
                     .fma(r, DoubleVector.broadcast(D, 1.0));
             DoubleVector k1 = k.mul(0.5).add(ROUNDER).sub(ROUNDER);
-            DoubleVector s1 = (DoubleVector) ((LongVector) k1.add(ROUNDER + 1023).reinterpretShape(LS, 0))
-                    .lanewise(VectorOperators.LSHL, 52).reinterpretShape(D, 0);
-            DoubleVector s2 = (DoubleVector) ((LongVector) k.sub(k1).add(ROUNDER + 1023).reinterpretShape(LS, 0))
-                    .lanewise(VectorOperators.LSHL, 52).reinterpretShape(D, 0);
+            DoubleVector s1 = (DoubleVector) ((LongVector) k1.add(BIASED_ROUNDER).reinterpretShape(LS, 0))
+                    .lanewise(VectorOperators.LSHL, SIGNIFICAND_BITS).reinterpretShape(D, 0);
+            DoubleVector s2 = (DoubleVector) ((LongVector) k.sub(k1).add(BIASED_ROUNDER).reinterpretShape(LS, 0))
+                    .lanewise(VectorOperators.LSHL, SIGNIFICAND_BITS).reinterpretShape(D, 0);
             DoubleVector e = s2.mul(s1.mul(p)); // (p s1) s2; the reinterpreted scales as receivers, see I
             DoubleVector one = DoubleVector.broadcast(D, 1.0);
             DoubleVector far = one.sub(DoubleVector.broadcast(D, 2.0).div(e.add(one)));
@@ -300,10 +295,10 @@ final class VectorFunctions {
                     .fma(r, FloatVector.broadcast(F, 1f))
                     .fma(r, FloatVector.broadcast(F, 1f));
             FloatVector k1 = k.mul(0.5f).add(ROUNDER_F).sub(ROUNDER_F);
-            FloatVector s1 = (FloatVector) ((IntVector) k1.add(ROUNDER_F + 127).reinterpretShape(I, 0))
-                    .lanewise(VectorOperators.LSHL, 23).reinterpretShape(F, 0);
-            FloatVector s2 = (FloatVector) ((IntVector) k.sub(k1).add(ROUNDER_F + 127).reinterpretShape(I, 0))
-                    .lanewise(VectorOperators.LSHL, 23).reinterpretShape(F, 0);
+            FloatVector s1 = (FloatVector) ((IntVector) k1.add(BIASED_ROUNDER_F).reinterpretShape(I, 0))
+                    .lanewise(VectorOperators.LSHL, SIGNIFICAND_BITS_F).reinterpretShape(F, 0);
+            FloatVector s2 = (FloatVector) ((IntVector) k.sub(k1).add(BIASED_ROUNDER_F).reinterpretShape(I, 0))
+                    .lanewise(VectorOperators.LSHL, SIGNIFICAND_BITS_F).reinterpretShape(F, 0);
             FloatVector e = s2.mul(s1.mul(p)); // (p s1) s2; the reinterpreted scales as receivers, see I
             e.intoArray(v, i);
         }
@@ -324,10 +319,10 @@ final class VectorFunctions {
                     .fma(r, FloatVector.broadcast(F, 1f))
                     .fma(r, FloatVector.broadcast(F, 1f));
             FloatVector k1 = k.mul(0.5f).add(ROUNDER_F).sub(ROUNDER_F);
-            FloatVector s1 = (FloatVector) ((IntVector) k1.add(ROUNDER_F + 127).reinterpretShape(I, 0))
-                    .lanewise(VectorOperators.LSHL, 23).reinterpretShape(F, 0);
-            FloatVector s2 = (FloatVector) ((IntVector) k.sub(k1).add(ROUNDER_F + 127).reinterpretShape(I, 0))
-                    .lanewise(VectorOperators.LSHL, 23).reinterpretShape(F, 0);
+            FloatVector s1 = (FloatVector) ((IntVector) k1.add(BIASED_ROUNDER_F).reinterpretShape(I, 0))
+                    .lanewise(VectorOperators.LSHL, SIGNIFICAND_BITS_F).reinterpretShape(F, 0);
+            FloatVector s2 = (FloatVector) ((IntVector) k.sub(k1).add(BIASED_ROUNDER_F).reinterpretShape(I, 0))
+                    .lanewise(VectorOperators.LSHL, SIGNIFICAND_BITS_F).reinterpretShape(F, 0);
             FloatVector e = s2.mul(s1.mul(p)); // (p s1) s2; the reinterpreted scales as receivers, see I
             FloatVector.broadcast(F, 1f).div(e.add(1f)).intoArray(v, i);
         }
@@ -353,10 +348,10 @@ final class VectorFunctions {
                     .fma(r, FloatVector.broadcast(F, 1f))
                     .fma(r, FloatVector.broadcast(F, 1f));
             FloatVector k1 = k.mul(0.5f).add(ROUNDER_F).sub(ROUNDER_F);
-            FloatVector s1 = (FloatVector) ((IntVector) k1.add(ROUNDER_F + 127).reinterpretShape(I, 0))
-                    .lanewise(VectorOperators.LSHL, 23).reinterpretShape(F, 0);
-            FloatVector s2 = (FloatVector) ((IntVector) k.sub(k1).add(ROUNDER_F + 127).reinterpretShape(I, 0))
-                    .lanewise(VectorOperators.LSHL, 23).reinterpretShape(F, 0);
+            FloatVector s1 = (FloatVector) ((IntVector) k1.add(BIASED_ROUNDER_F).reinterpretShape(I, 0))
+                    .lanewise(VectorOperators.LSHL, SIGNIFICAND_BITS_F).reinterpretShape(F, 0);
+            FloatVector s2 = (FloatVector) ((IntVector) k.sub(k1).add(BIASED_ROUNDER_F).reinterpretShape(I, 0))
+                    .lanewise(VectorOperators.LSHL, SIGNIFICAND_BITS_F).reinterpretShape(F, 0);
             FloatVector e = s2.mul(s1.mul(p)); // (p s1) s2; the reinterpreted scales as receivers, see I
             FloatVector one = FloatVector.broadcast(F, 1f);
             FloatVector far = one.sub(FloatVector.broadcast(F, 2f).div(e.add(one)));

@@ -1,4 +1,4 @@
-package io.github.nn4j.backend.pure;
+package io.github.nn4j.backend.pure.threads;
 
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
@@ -14,10 +14,10 @@ import java.util.concurrent.locks.ReentrantLock;
  * threads at a time: {@link #tryRun} returns {@code false} when they are busy with another caller's
  * operation, and that caller then runs its tiles itself, with the same result.
  */
-final class TileExecutor {
+public final class TileExecutor {
 
     /** Work divided into tiles {@code 0 .. count-1} that may run in any order on any thread. */
-    interface TileTask {
+    public interface TileTask {
         /** Computes tile {@code tile}; must not touch memory another tile writes. */
         void runTile(int tile);
     }
@@ -38,7 +38,7 @@ final class TileExecutor {
     private Thread caller;
 
     /** Starts {@code threads - 1} daemon worker threads (none for {@code threads == 1}). */
-    TileExecutor(int threads, String threadNamePrefix) {
+    public TileExecutor(int threads, String threadNamePrefix) {
         if (threads < 1) {
             throw new IllegalArgumentException("thread count must be at least 1, got " + threads);
         }
@@ -55,7 +55,7 @@ final class TileExecutor {
     }
 
     /** Threads that share an operation, counting the caller. */
-    int threads() {
+    public int threads() {
         return threads;
     }
 
@@ -64,7 +64,7 @@ final class TileExecutor {
      * returns {@code true} once all are done; returns {@code false} at once, having run nothing, when there
      * are no workers or they are busy with another operation.
      */
-    boolean tryRun(TileTask work, int count) {
+    public boolean tryRun(TileTask work, int count) {
         if (workers.length == 0 || lock.isHeldByCurrentThread() || !lock.tryLock()) {
             return false;
         }

@@ -1,32 +1,32 @@
-package io.github.nn4j.backend.pure;
+package io.github.nn4j.backend.pure.simd;
 
+import io.github.nn4j.backend.pure.gemm.DoubleMicroKernel;
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * The FLOAT64 GEMM of the SIMD path: a 8 x 2-vector micro-kernel on the Vector API at the platform's
- * preferred width (8 x 16 elements with 512-bit vectors). Each step of the inner loop loads 2
- * vectors of the packed {@code b} panel, broadcasts 8 elements of the packed {@code a} panel and does
- * 16 fused multiply-adds into 16 accumulator vectors that stay in registers.
- *
- * <p>Loaded only when the module {@code jdk.incubator.vector} is present (see {@link KernelSelection}).
+ * The micro-kernel of the SIMD FLOAT64 GEMM: 8 rows by 2 vectors of the platform's preferred width
+ * (with 512-bit vectors, 8 x 16 doubles or 8 x 32 floats). <!-- same in FLOAT32 -->
+ * Each step of the inner loop loads 2 vectors of the packed {@code b} panel, broadcasts 8 elements of the packed
+ * {@code a} panel and does 16 fused multiply-adds into 16 accumulator vectors, which stay in registers where the CPU
+ * has 32 of them (AVX-512).
+ * {@code VectorFloatMicroKernel} is generated from {@code VectorDoubleMicroKernel}. <!-- same in FLOAT32 -->
  */
-final class VectorDoubleGemm extends DoubleGemm {
+public final class VectorDoubleMicroKernel extends DoubleMicroKernel {
     private static final VectorSpecies<Double> S = DoubleVector.SPECIES_PREFERRED;
     private static final int LANES = S.length();
-    static final int MR = 8;
-    static final int NR = 2 * LANES;
-    static final int KC = 256;
-    static final int MC = 128;
-    /** Most columns in a tile, as a multiple of {@link #NR} near 256. */
-    static final int NC = Math.max(NR, 256 / NR * NR);
+    /** Rows of the block. */
+    public static final int MR = 8;
+    /** Columns of the block: two vectors. */
+    public static final int NR = 2 * LANES;
 
-    VectorDoubleGemm(TileExecutor executor) {
-        super(MR, NR, KC, MC, NC, executor);
+    /** The 8 x 2-vector kernel. */
+    public VectorDoubleMicroKernel() {
+        super(MR, NR);
     }
 
     @Override
-    protected void microKernel(int kc, double[] a, int aOff, double[] b, int bOff, double[] acc) {
+    protected void multiply(int kc, double[] a, int aOff, double[] b, int bOff, double[] acc) {
         DoubleVector c00 = DoubleVector.zero(S); DoubleVector c01 = DoubleVector.zero(S);
         DoubleVector c10 = DoubleVector.zero(S); DoubleVector c11 = DoubleVector.zero(S);
         DoubleVector c20 = DoubleVector.zero(S); DoubleVector c21 = DoubleVector.zero(S);
@@ -111,7 +111,7 @@ final class VectorDoubleGemm extends DoubleGemm {
     }
 
     @Override
-    protected void copyPanelRow(double[] src, int srcOff, double[] dst, int dstOff) {
+    protected void copyBPanelRow(double[] src, int srcOff, double[] dst, int dstOff) {
         DoubleVector.fromArray(S, src, srcOff).intoArray(dst, dstOff);
         DoubleVector.fromArray(S, src, srcOff + LANES).intoArray(dst, dstOff + LANES);
     }

@@ -1,4 +1,6 @@
-package io.github.nn4j.backend.pure;
+package io.github.nn4j.backend.pure.simd;
+
+import io.github.nn4j.backend.pure.threads.TileExecutor;
 
 /**
  * Runs the {@link VectorFunctions} (exp, sigmoid, tanh) of a large array on all of the backend's threads.
@@ -12,9 +14,9 @@ package io.github.nn4j.backend.pure;
  * with another caller's operation. Thread-safe: each calling thread describes its operation in an object of
  * its own, reused from call to call, so nothing is allocated per call.
  */
-final class ParallelFunctions {
+public final class ParallelFunctions {
     /** Which function. */
-    enum Function {
+    public enum Function {
         EXP, SIGMOID, TANH
     }
 
@@ -26,12 +28,13 @@ final class ParallelFunctions {
     private final TileExecutor executor;
     private final ThreadLocal<Operation> operations = ThreadLocal.withInitial(Operation::new);
 
-    ParallelFunctions(TileExecutor executor) {
+    /** Functions that share the threads of {@code executor}. */
+    public ParallelFunctions(TileExecutor executor) {
         this.executor = executor;
     }
 
     /** {@code out[i] = f(x[i])} for {@code i < n}; {@code out} may be {@code x}. */
-    void apply(Function f, float[] x, float[] out, int n) {
+    public void apply(Function f, float[] x, float[] out, int n) {
         Operation op = operations.get();
         op.function = f;
         op.floatIn = x;
@@ -40,7 +43,7 @@ final class ParallelFunctions {
     }
 
     /** {@code out[i] = f(x[i])} for {@code i < n}; {@code out} may be {@code x}. */
-    void apply(Function f, double[] x, double[] out, int n) {
+    public void apply(Function f, double[] x, double[] out, int n) {
         Operation op = operations.get();
         op.function = f;
         op.doubleIn = x;

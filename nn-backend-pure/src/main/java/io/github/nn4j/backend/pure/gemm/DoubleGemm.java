@@ -1,8 +1,13 @@
-package io.github.nn4j.backend.pure;
+package io.github.nn4j.backend.pure.gemm;
+
+import io.github.nn4j.api.backend.DoubleArrayKernels;
+import io.github.nn4j.backend.pure.threads.TileExecutor;
 
 /**
- * The blocked FLOAT32 matrix product {@code c = alpha op(a) op(b) + beta c} on row-major arrays, leaving
- * only the register-blocked micro-kernel to subclasses.
+ * The blocked FLOAT64 matrix product {@code c = alpha op(a) op(b) + beta c} on row-major arrays: the driver that
+ * cuts the product into tiles and blocks ({@link GemmBlocking}), packs the operands, and runs a
+ * {@link DoubleMicroKernel} on every block.
+ * {@code FloatGemm} is generated from {@code DoubleGemm}. <!-- same in FLOAT32 -->
  *
  * <h2>Blocking</h2>
  * The output is cut into tiles: column strips at most {@code nc} wide spanning all rows, cut into row
@@ -20,15 +25,23 @@ package io.github.nn4j.backend.pure;
  * small ones run on the calling thread. Every output element is summed in the same order whatever the
  * tile sizes and whichever thread computes it (the {@code kc} blocks in order, then the micro-kernel's
  * fixed order within a block, and the same final {@code alpha acc + beta c}), so the result is
- * bit-identical for any thread count. Tiny products skip packing and use a direct loop, chosen by shape
- * alone.
+ * bit-identical for any thread count. Tiny products skip packing and use the plain loop of
+ * {@link DoubleArrayKernels#gemm}, chosen by shape alone.
+ *
+ * <p>Thread-safe: concurrent products on distinct outputs each use their own thread's buffers.
  */
-abstract class FloatGemm {
+public final class DoubleGemm {
     /** Products of at most this many multiply-adds use the direct loop (packing would dominate). */
-    static final long DIRECT_MAX_WORK = 4096;
+    public static final long DIRECT_MAX_WORK = 4096;
     /** Products of fewer multiply-adds than this never leave the calling thread. */
-    static final long PARALLEL_MIN_WORK = 1L << 20;
+    public static final long PARALLEL_MIN_WORK = 1L << 20;
+    /**
+     * Tiles per thread from which an uneven division among the threads is accepted: with at least this many, the
+     * last round of tiles leaves a thread idle for at most a quarter of the run; with fewer, tiles are cut smaller.
+     */
+    static final int EVEN_ENOUGH_TILES_PER_THREAD = 4;
 
+    private final DoubleMicroKernel kernel;
     private final int mr;
     private final int nr;
     private final int kc;
@@ -38,73 +51,30 @@ abstract class FloatGemm {
     private final ThreadLocal<Workspace> workspaces;
 
     /**
-     * @param mr rows of the micro-kernel's block
-     * @param nr columns of the micro-kernel's block
-     * @param kc inner-dimension block length
-     * @param mc rows of a packed band of {@code a} (a multiple of {@code mr})
-     * @param nc most columns in a tile (a multiple of {@code nr})
+     * A GEMM running {@code kernel} on blocks of {@code blocking} ({@code mc} and {@code nc} whole multiples of the
+     * kernel's {@code mr} and {@code nr}), sharing large products among the threads of {@code executor}.
      */
-    FloatGemm(int mr, int nr, int kc, int mc, int nc, TileExecutor executor) {
-        if (mc % mr != 0 || nc % nr != 0) {
-            throw new IllegalArgumentException("blocks " + mc + "x" + nc + " are not multiples of the micro-kernel "
-                    + mr + "x" + nr);
-        }
-        this.mr = mr;
-        this.nr = nr;
-        this.kc = kc;
-        this.mc = mc;
-        this.nc = nc;
+    public DoubleGemm(DoubleMicroKernel kernel, GemmBlocking blocking, TileExecutor executor) {
+        blocking.requireMultiplesOf(kernel.mr(), kernel.nr());
+        this.kernel = kernel;
+        this.mr = kernel.mr();
+        this.nr = kernel.nr();
+        this.kc = blocking.kc();
+        this.mc = blocking.mc();
+        this.nc = blocking.nc();
         this.executor = executor;
         this.workspaces = ThreadLocal.withInitial(Workspace::new);
     }
 
     /**
-     * Computes, for {@code i < mr, j < nr}, {@code acc[i nr + j]} as the sum over {@code p < kc} (in increasing
-     * {@code p}, each term added in the same way for every element) of
-     * {@code aPanel[aOff + p mr + i] * bPanel[bOff + p nr + j]}. Only the accumulation lives here; the
-     * scaling and the update of {@code c} are separate ({@link #combine}) so that this hot loop stays small.
+     * {@code c = alpha op(a) op(b) + beta c} with {@code op(a)} {@code [m, k]} and {@code op(b)} {@code [k, n]};
+     * with {@code beta == 0} the old contents of {@code c} are ignored, even NaN.
      */
-    protected abstract void microKernel(int kc, float[] aPanel, int aOff, float[] bPanel, int bOff, float[] acc);
-
-    /**
-     * {@code c[cOff + i ldc + j] = alpha acc[i nr + j] + beta c[...]} for the full {@code mr x nr} block; with
-     * {@code beta == 0} the old {@code c} is not read. Overrides must round exactly as this does (a product,
-     * a product, a sum; no fused multiply-add), because edge blocks are finished by {@link #merge}.
-     */
-    protected void combine(float[] acc, float alpha, float beta, float[] c, int cOff, int ldc) {
-        merge(acc, mr, nr, alpha, beta, c, cOff, ldc);
-    }
-
-    /** Copies {@code mr} consecutive elements (one row of a full {@code a} panel); a call per row, so keep it cheap. */
-    protected void copyAPanelRow(float[] src, int srcOff, float[] dst, int dstOff) {
-        System.arraycopy(src, srcOff, dst, dstOff, mr);
-    }
-
-    /** Copies {@code nr} consecutive elements (one row of a full {@code b} panel); a call per row, so keep it cheap. */
-    protected void copyPanelRow(float[] src, int srcOff, float[] dst, int dstOff) {
-        System.arraycopy(src, srcOff, dst, dstOff, nr);
-    }
-
-    /**
-     * Packs {@code mr} rows of a row-major matrix, {@code depth} elements each, starting at {@code src} with
-     * rows {@code lda} apart, into one {@code a} panel: {@code dst[off + p mr + i] = src[src + i lda + p]}.
-     * A transposition, and the costliest packing step; subclasses unroll it for their {@code mr}.
-     */
-    protected void packRowPanel(float[] a, int src, int lda, int depth, float[] dst, int off) {
-        for (int p = 0; p < depth; p++) {
-            int d = off + p * mr;
-            for (int i = 0; i < mr; i++) {
-                dst[d + i] = a[src + i * lda + p];
-            }
-        }
-    }
-
-    /** {@code c = alpha op(a) op(b) + beta c}; see {@link FloatKernels#gemm}. */
-    final void gemm(float alpha, float[] a, boolean transA, float[] b, boolean transB, float beta, float[] c,
-                    int m, int n, int k) {
+    public void gemm(double alpha, double[] a, boolean transA, double[] b, boolean transB, double beta, double[] c,
+                     int m, int n, int k) {
         long work = (long) m * n * k;
         if (work <= DIRECT_MAX_WORK) {
-            direct(alpha, a, transA, b, transB, beta, c, m, n, k);
+            DoubleArrayKernels.gemm(alpha, a, transA, b, transB, beta, c, m, n, k);
             return;
         }
         boolean parallel = work >= PARALLEL_MIN_WORK && executor.threads() > 1;
@@ -122,51 +92,21 @@ abstract class FloatGemm {
         }
     }
 
-    /** The unpacked triple loop for tiny products. */
-    private static void direct(float alpha, float[] a, boolean transA, float[] b, boolean transB, float beta,
-                               float[] c, int m, int n, int k) {
-        int aRow = transA ? 1 : k;
-        int aCol = transA ? m : 1;
-        int bRow = transB ? 1 : n;
-        int bCol = transB ? k : 1;
-        for (int i = 0; i < m; i++) {
-            for (int j = 0; j < n; j++) {
-                float acc = 0f;
-                for (int p = 0; p < k; p++) {
-                    acc += a[i * aRow + p * aCol] * b[p * bRow + j * bCol];
-                }
-                int o = i * n + j;
-                c[o] = beta == 0f ? alpha * acc : alpha * acc + beta * c[o];
-            }
-        }
-    }
-
-    /** {@code c = alpha acc + beta c} for the top-left {@code rows x cols} of a block (beta 0: c not read). */
-    final void merge(float[] acc, int rows, int cols, float alpha, float beta, float[] c, int cOff, int ldc) {
-        for (int i = 0; i < rows; i++) {
-            int s = i * nr;
-            int o = cOff + i * ldc;
-            for (int j = 0; j < cols; j++) {
-                c[o + j] = beta == 0f ? alpha * acc[s + j] : alpha * acc[s + j] + beta * c[o + j];
-            }
-        }
-    }
-
     /** One thread's packing buffers, plus the product description it publishes when it is the caller. */
     private final class Workspace {
-        final float[] aPack = new float[mc * kc];
-        final float[] bPack = new float[kc * nc];
-        final float[] acc = new float[mr * nr];
+        final double[] aPack = new double[mc * kc];
+        final double[] bPack = new double[kc * nc];
+        final double[] acc = new double[mr * nr];
         final Product product = new Product();
     }
 
     /** The arguments of one product and its division into tiles; reused by its thread for every call. */
     private final class Product implements TileExecutor.TileTask {
-        private float alpha;
-        private float beta;
-        private float[] a;
-        private float[] b;
-        private float[] c;
+        private double alpha;
+        private double beta;
+        private double[] a;
+        private double[] b;
+        private double[] c;
         private boolean transA;
         private boolean transB;
         private int m;
@@ -176,7 +116,7 @@ abstract class FloatGemm {
         private int tileCols;
         private int tilesAcross;
 
-        void set(float alpha, float[] a, boolean transA, float[] b, boolean transB, float beta, float[] c,
+        void set(double alpha, double[] a, boolean transA, double[] b, boolean transB, double beta, double[] c,
                  int m, int n, int k) {
             this.alpha = alpha;
             this.a = a;
@@ -208,7 +148,8 @@ abstract class FloatGemm {
             tileRows = roundUp(m, mr);
             while (threads > 1) {
                 int tiles = ceilDiv(m, tileRows) * ceilDiv(n, tileCols);
-                boolean unbalanced = tiles < threads || (tiles % threads != 0 && tiles < 4 * threads);
+                boolean unbalanced = tiles < threads
+                        || (tiles % threads != 0 && tiles < EVEN_ENOUGH_TILES_PER_THREAD * threads);
                 if (!unbalanced) {
                     break;
                 }
@@ -234,7 +175,7 @@ abstract class FloatGemm {
             int cols = Math.min(tileCols, n - j0);
             for (int p0 = 0; p0 < k; p0 += kc) {
                 int depth = Math.min(kc, k - p0);
-                float betaNow = p0 == 0 ? beta : 1f;
+                double betaNow = p0 == 0 ? beta : 1.0;
                 packB(ws.bPack, p0, depth, j0, cols);
                 for (int ib = 0; ib < rows; ib += mc) {
                     int bandRows = Math.min(mc, rows - ib);
@@ -244,31 +185,31 @@ abstract class FloatGemm {
             }
         }
 
-        private void blockProduct(Workspace ws, int i0, int rows, int j0, int cols, int depth, float betaNow) {
-            float[] aPack = ws.aPack;
-            float[] bPack = ws.bPack;
+        private void blockProduct(Workspace ws, int i0, int rows, int j0, int cols, int depth, double betaNow) {
+            double[] aPack = ws.aPack;
+            double[] bPack = ws.bPack;
             for (int ir = 0; ir < rows; ir += mr) {
                 int r = Math.min(mr, rows - ir);
                 for (int jr = 0; jr < cols; jr += nr) {
                     int q = Math.min(nr, cols - jr);
                     int cOff = (i0 + ir) * n + j0 + jr;
-                    microKernel(depth, aPack, ir * depth, bPack, jr * depth, ws.acc);
+                    kernel.multiply(depth, aPack, ir * depth, bPack, jr * depth, ws.acc);
                     if (r == mr && q == nr) {
-                        combine(ws.acc, alpha, betaNow, c, cOff, n);
+                        kernel.combine(ws.acc, alpha, betaNow, c, cOff, n);
                     } else {
-                        merge(ws.acc, r, q, alpha, betaNow, c, cOff, n);
+                        kernel.merge(ws.acc, r, q, alpha, betaNow, c, cOff, n);
                     }
                 }
             }
         }
 
         /** Packs rows {@code i0 ..} ({@code rows}) and columns {@code p0 ..} ({@code depth}) of op(a) into panels. */
-        private void packA(float[] dst, int i0, int rows, int p0, int depth) {
+        private void packA(double[] dst, int i0, int rows, int p0, int depth) {
             for (int ir = 0; ir < rows; ir += mr) {
                 int off = ir * depth;
                 int r = Math.min(mr, rows - ir);
                 if (!transA && r == mr) { // a is [m, k]
-                    packRowPanel(a, (i0 + ir) * k + p0, k, depth, dst, off);
+                    kernel.packRowPanel(a, (i0 + ir) * k + p0, k, depth, dst, off);
                 } else if (!transA) {
                     int src = (i0 + ir) * k + p0;
                     for (int p = 0; p < depth; p++) {
@@ -279,7 +220,7 @@ abstract class FloatGemm {
                     }
                 } else if (r == mr) { // a is [k, m]: each panel row is contiguous
                     for (int p = 0; p < depth; p++) {
-                        copyAPanelRow(a, (p0 + p) * m + i0 + ir, dst, off + p * mr);
+                        kernel.copyAPanelRow(a, (p0 + p) * m + i0 + ir, dst, off + p * mr);
                     }
                 } else {
                     for (int p = 0; p < depth; p++) {
@@ -288,21 +229,21 @@ abstract class FloatGemm {
                 }
                 for (int ii = r; ii < mr; ii++) {
                     for (int p = 0; p < depth; p++) {
-                        dst[off + p * mr + ii] = 0f;
+                        dst[off + p * mr + ii] = 0.0;
                     }
                 }
             }
         }
 
         /** Packs rows {@code p0 ..} ({@code depth}) and columns {@code j0 ..} ({@code cols}) of op(b) into panels. */
-        private void packB(float[] dst, int p0, int depth, int j0, int cols) {
+        private void packB(double[] dst, int p0, int depth, int j0, int cols) {
             for (int jr = 0; jr < cols; jr += nr) {
                 int off = jr * depth;
                 int q = Math.min(nr, cols - jr);
                 if (!transB) { // b is [k, n]
                     if (q == nr) {
                         for (int p = 0; p < depth; p++) {
-                            copyPanelRow(b, (p0 + p) * n + j0 + jr, dst, off + p * nr);
+                            kernel.copyBPanelRow(b, (p0 + p) * n + j0 + jr, dst, off + p * nr);
                         }
                     } else {
                         for (int p = 0; p < depth; p++) {
@@ -319,18 +260,18 @@ abstract class FloatGemm {
                 }
                 for (int jj = q; jj < nr; jj++) {
                     for (int p = 0; p < depth; p++) {
-                        dst[off + p * nr + jj] = 0f;
+                        dst[off + p * nr + jj] = 0.0;
                     }
                 }
             }
         }
     }
 
-    static int ceilDiv(int x, int y) {
+    private static int ceilDiv(int x, int y) {
         return (x + y - 1) / y;
     }
 
-    static int roundUp(int x, int multiple) {
+    private static int roundUp(int x, int multiple) {
         return ceilDiv(x, multiple) * multiple;
     }
 }

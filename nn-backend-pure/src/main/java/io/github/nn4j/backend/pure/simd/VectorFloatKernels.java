@@ -1,55 +1,40 @@
-package io.github.nn4j.backend.pure;
+package io.github.nn4j.backend.pure.simd;
 
+// GENERATED from VectorDoubleKernels.java by io.github.nn4j.api.codegen.Float32Generator. Do not modify:
+// edit VectorDoubleKernels.java and regenerate: java nn-api/src/test/java/io/github/nn4j/api/codegen/Float32Generator.java
+
+import io.github.nn4j.api.backend.FloatArrayKernels;
 import io.github.nn4j.api.tensor.Activation;
 import io.github.nn4j.api.tensor.BinaryOp;
 import io.github.nn4j.api.tensor.Reduction;
 import io.github.nn4j.api.tensor.ScalarOp;
 import io.github.nn4j.api.tensor.UnaryOp;
-import jdk.incubator.vector.DoubleVector;
+import javax.annotation.processing.Generated;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * The FLOAT32 kernels on the Vector API: each loop runs whole vectors of the preferred species and
- * leaves the last few elements to the scalar code of {@link ScalarFloatKernels}. exp, tanh and sigmoid
- * come from {@link VectorFunctions} (same bits compiled or interpreted, unlike the Vector API's own
- * transcendental operators), on all threads for large arrays ({@link ParallelFunctions}); log stays scalar
- * for the same reason. Sums widen the floats to double vectors and add the lanes in a fixed order, so
- * they are as precise as the scalar path's and deterministic.
+ * The FLOAT32 element-wise kernels and max/min on the Vector API: each loop runs whole vectors of the preferred
+ * species and leaves the last few elements to the plain-Java kernels of {@link FloatArrayKernels}. exp, tanh and
+ * sigmoid come from {@link VectorFunctions}, which give the same bits compiled or interpreted (the Vector API's own
+ * transcendental operators do not), on all threads for large arrays ({@link ParallelFunctions}); log stays scalar
+ * for the same reason. Sums are in {@link VectorFloatSums}.
+ * {@code VectorFloatKernels} is generated from {@code VectorDoubleKernels}. <!-- same in FLOAT32 -->
  *
- * <p>The final lanes of a sum are read one by one with {@code lane(j)}, not stored with {@code intoArray}:
- * an accumulator that leaves its loop has, while C2 parses, only a profiled type, and when the profile's
- * guard at {@code intoArray}'s species lookup has trapped before anywhere in the JVM, C2 compiles that
- * lookup as a virtual call, the species stops being a constant and the store boxes the vector (seen: 96
- * bytes per sum, depending on JIT history). {@code lane(j)} is implemented in the concrete vector class, so
- * its intrinsic needs no such lookup.
- *
- * <p>Only the preferred float and double species are used, here and in every other SIMD class: a second
- * float species (say 256-bit next to 512-bit) makes the JIT's type profiles inside the shared Vector API
- * methods polymorphic, after which small vector methods inlined into large callers are no longer
- * intrinsified and box every vector (seen as megabytes of garbage per GEMM).
- *
- * <p>Loaded only when the module {@code jdk.incubator.vector} is present (see {@link KernelSelection}).
+ * <p>Only the preferred species is used, here and in every SIMD class; why, and what else keeps these loops free
+ * of allocation under C2: {@code docs/jit-notes.md}. Stateless, so thread-safe for calls on distinct outputs.
  */
-final class VectorFloatKernels extends ScalarFloatKernels {
+@Generated(value = "io.github.nn4j.api.codegen.Float32Generator", comments = "from VectorDoubleKernels.java; do not modify: edit that file and regenerate")
+public final class VectorFloatKernels {
     private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
     private static final int L = S.length();
-    private static final VectorSpecies<Double> D = DoubleVector.SPECIES_PREFERRED;
-    private static final int DL = D.length();
 
-    /** Per thread, in a holder so that it can grow: the column sums of {@link #sumColumns}. */
-    private static final ThreadLocal<double[][]> COLUMN_SUMS = ThreadLocal.withInitial(() -> new double[][] {new double[0]});
-
-    private final ParallelFunctions functions;
-
-    VectorFloatKernels(FloatGemm gemm, ParallelFunctions functions) {
-        super(gemm);
-        this.functions = functions;
+    private VectorFloatKernels() {
     }
 
-    @Override
-    public void binary(BinaryOp op, float[] a, float[] b, float[] out, int n) {
+    /** {@code out[i] = a[i] op b[i]} for {@code i < n}; {@code out} may be {@code a} or {@code b}. */
+    public static void binary(BinaryOp op, float[] a, float[] b, float[] out, int n) {
         int bound = S.loopBound(n);
         switch (op) {
             case ADD:
@@ -75,11 +60,11 @@ final class VectorFloatKernels extends ScalarFloatKernels {
             default:
                 throw new AssertionError(op);
         }
-        binaryRange(op, a, b, out, bound, n);
+        FloatArrayKernels.binary(op, a, b, out, bound, n);
     }
 
-    @Override
-    public void scalar(ScalarOp op, float[] a, float s, float[] out, int n) {
+    /** {@code out[i] = a[i] op s} for {@code i < n}; {@code out} may be {@code a}. */
+    public static void scalar(ScalarOp op, float[] a, float s, float[] out, int n) {
         int bound = S.loopBound(n);
         FloatVector vs = FloatVector.broadcast(S, s);
         switch (op) {
@@ -121,13 +106,13 @@ final class VectorFloatKernels extends ScalarFloatKernels {
             default:
                 throw new AssertionError(op);
         }
-        scalarRange(op, a, s, out, bound, n);
+        FloatArrayKernels.scalar(op, a, s, out, bound, n);
     }
 
-    @Override
-    public void unary(UnaryOp f, float[] a, float[] out, int n) {
+    /** {@code out[i] = f(a[i])} for {@code i < n}, exp on the {@code functions}' threads; {@code out} may be {@code a}. */
+    public static void unary(UnaryOp f, float[] a, float[] out, int n, ParallelFunctions functions) {
         if (n < VectorFunctions.MIN_LENGTH && f == UnaryOp.EXP) {
-            super.unary(f, a, out, n); // tiny tensors: see VectorFunctions.MIN_LENGTH
+            FloatArrayKernels.unary(f, a, out, 0, n); // tiny tensors: see VectorFunctions.MIN_LENGTH
             return;
         }
         int bound = S.loopBound(n);
@@ -162,13 +147,13 @@ final class VectorFloatKernels extends ScalarFloatKernels {
             default:
                 throw new AssertionError(f);
         }
-        unaryRange(f, a, out, bound, n);
+        FloatArrayKernels.unary(f, a, out, bound, n);
     }
 
-    @Override
-    public void activation(Activation f, float[] x, float[] y, int n) {
+    /** {@code y[i] = f(x[i])} for {@code i < n}, sigmoid and tanh on the {@code functions}' threads. */
+    public static void activation(Activation f, float[] x, float[] y, int n, ParallelFunctions functions) {
         if (n < VectorFunctions.MIN_LENGTH && (f == Activation.SIGMOID || f == Activation.TANH)) {
-            super.activation(f, x, y, n); // tiny tensors: see VectorFunctions.MIN_LENGTH
+            FloatArrayKernels.activation(f, x, y, 0, n); // tiny tensors: see VectorFunctions.MIN_LENGTH
             return;
         }
         int bound = S.loopBound(n);
@@ -180,7 +165,7 @@ final class VectorFloatKernels extends ScalarFloatKernels {
             case RELU: // x > 0 ? x : 0, so NaN and -0 give +0 as in the reference
                 for (int i = 0; i < bound; i += L) {
                     FloatVector v = FloatVector.fromArray(S, x, i);
-                    zero.blend(v, v.compare(VectorOperators.GT, 0f)).intoArray(y, i);
+                    zero.blend(v, v.compare(VectorOperators.GT, 0.0f)).intoArray(y, i);
                 }
                 break;
             case SIGMOID: // exactly 0 or 1 far out, never NaN
@@ -192,14 +177,14 @@ final class VectorFloatKernels extends ScalarFloatKernels {
             default:
                 throw new AssertionError(f);
         }
-        activationRange(f, x, y, bound, n);
+        FloatArrayKernels.activation(f, x, y, bound, n);
     }
 
-    @Override
-    public void activationBackward(Activation f, float[] x, float[] y, float[] dy, float[] dx, int n) {
+    /** {@code dx[i] = f'(x[i]) dy[i]} for {@code i < n}, from {@code x} (ReLU) or {@code y} (sigmoid, tanh). */
+    public static void activationBackward(Activation f, float[] x, float[] y, float[] dy, float[] dx, int n) {
         int bound = S.loopBound(n);
         FloatVector zero = FloatVector.zero(S);
-        FloatVector one = FloatVector.broadcast(S, 1f);
+        FloatVector one = FloatVector.broadcast(S, 1.0f);
         switch (f) {
             case IDENTITY:
                 bound = 0; // a plain copy
@@ -207,7 +192,7 @@ final class VectorFloatKernels extends ScalarFloatKernels {
             case RELU:
                 for (int i = 0; i < bound; i += L) {
                     FloatVector v = FloatVector.fromArray(S, x, i);
-                    zero.blend(FloatVector.fromArray(S, dy, i), v.compare(VectorOperators.GT, 0f)).intoArray(dx, i);
+                    zero.blend(FloatVector.fromArray(S, dy, i), v.compare(VectorOperators.GT, 0.0f)).intoArray(dx, i);
                 }
                 break;
             case SIGMOID:
@@ -225,11 +210,11 @@ final class VectorFloatKernels extends ScalarFloatKernels {
             default:
                 throw new AssertionError(f);
         }
-        activationBackwardRange(f, x, y, dy, dx, bound, n);
+        FloatArrayKernels.activationBackward(f, x, y, dy, dx, bound, n);
     }
 
-    @Override
-    public void addRowVector(float[] a, float[] row, float[] out, int rows, int cols) {
+    /** {@code out[i, j] = a[i, j] + row[j]} for an {@code [rows, cols]} matrix. */
+    public static void addRowVector(float[] a, float[] row, float[] out, int rows, int cols) {
         int bound = S.loopBound(cols);
         for (int r = 0; r < rows; r++) {
             int base = r * cols;
@@ -242,23 +227,23 @@ final class VectorFloatKernels extends ScalarFloatKernels {
         }
     }
 
-    @Override
-    public void axpy(float alpha, float[] x, float[] y, int n) {
+    /** {@code y[i] += alpha x[i]} for {@code i < n}. */
+    public static void axpy(float alpha, float[] x, float[] y, int n) {
         int bound = S.loopBound(n);
         for (int i = 0; i < bound; i += L) {
             // multiply, then add: rounds exactly like the scalar tail
             FloatVector.fromArray(S, x, i).mul(alpha).add(FloatVector.fromArray(S, y, i)).intoArray(y, i);
         }
-        axpyRange(alpha, x, y, bound, n);
+        FloatArrayKernels.axpy(alpha, x, y, bound, n);
     }
 
-    @Override
-    public double reduce(Reduction r, float[] a, int n) {
+    /** The reduction of {@code a[0 .. n-1]}: sums from {@link VectorFloatSums}, max and min NaN-propagating. */
+    public static double reduce(Reduction r, float[] a, int n) { // same in FLOAT32
         switch (r) {
             case SUM:
-                return vectorSum(a, 0, n);
+                return VectorFloatSums.sum(a, 0, n);
             case SUM_OF_SQUARES:
-                return sumOfSquares(a, n);
+                return VectorFloatSums.sumOfSquares(a, n);
             case MAX: {
                 int bound = S.loopBound(n);
                 float m = a[0];
@@ -291,106 +276,6 @@ final class VectorFloatKernels extends ScalarFloatKernels {
             }
             default:
                 throw new AssertionError(r);
-        }
-    }
-
-    /** The sum of {@code a[from .. from+n-1]} in double precision, in a fixed order. */
-    private static double vectorSum(float[] a, int from, int n) {
-        int end = from + n;
-        DoubleVector acc0 = DoubleVector.zero(D);
-        DoubleVector acc1 = DoubleVector.zero(D);
-        int i = from;
-        // Each float vector load is widened in its lower part only (the cheap conversion), so consecutive
-        // loads overlap; a load must stay inside a[from .. end).
-        for (; i + DL + L <= end; i += 2 * DL) {
-            acc0 = acc0.add((DoubleVector) FloatVector.fromArray(S, a, i).convertShape(VectorOperators.F2D, D, 0));
-            acc1 = acc1.add((DoubleVector) FloatVector.fromArray(S, a, i + DL)
-                    .convertShape(VectorOperators.F2D, D, 0));
-        }
-        // Lanes added first to last (reduceLanes leaves the order unspecified), read one by one in this method
-        // (a vector handed to a method that is not inlined is boxed; why not intoArray: see the class comment).
-        DoubleVector total = acc0.add(acc1);
-        double s = 0;
-        for (int j = 0; j < DL; j++) {
-            s += total.lane(j);
-        }
-        for (; i < end; i++) {
-            s += a[i];
-        }
-        return s;
-    }
-
-    private static double sumOfSquares(float[] a, int n) {
-        DoubleVector acc0 = DoubleVector.zero(D);
-        DoubleVector acc1 = DoubleVector.zero(D);
-        int i = 0;
-        for (; i + DL + L <= n; i += 2 * DL) {
-            DoubleVector v0 = (DoubleVector) FloatVector.fromArray(S, a, i).convertShape(VectorOperators.F2D, D, 0);
-            DoubleVector v1 = (DoubleVector) FloatVector.fromArray(S, a, i + DL)
-                    .convertShape(VectorOperators.F2D, D, 0);
-            acc0 = v0.fma(v0, acc0);
-            acc1 = v1.fma(v1, acc1);
-        }
-        // Lanes added first to last (reduceLanes leaves the order unspecified), read one by one in this method
-        // (a vector handed to a method that is not inlined is boxed; why not intoArray: see the class comment).
-        DoubleVector total = acc0.add(acc1);
-        double s = 0;
-        for (int j = 0; j < DL; j++) {
-            s += total.lane(j);
-        }
-        for (; i < n; i++) {
-            double v = a[i];
-            s += v * v;
-        }
-        return s;
-    }
-
-
-    @Override
-    public void sumColumns(float[] a, int rows, int cols, float[] out) {
-        // Every column is summed over the rows in order, in double precision, in a per-thread row of sums:
-        // each row is widened two double vectors at a time (loads kept inside the row) and added to the sums
-        // in memory, the remaining columns one by one. No vector is carried from one row to the next: such
-        // loop-carried accumulators in a nested loop were seen to be boxed, allocating on every call.
-        double[] sums = columnSums(cols);
-        int bound = 0;
-        while (bound + DL + L <= cols) {
-            bound += 2 * DL;
-        }
-        java.util.Arrays.fill(sums, 0, cols, 0.0);
-        for (int r = 0; r < rows; r++) {
-            int base = r * cols;
-            for (int j = 0; j < bound; j += 2 * DL) {
-                int o = base + j;
-                DoubleVector.fromArray(D, sums, j)
-                        .add((DoubleVector) FloatVector.fromArray(S, a, o).convertShape(VectorOperators.F2D, D, 0))
-                        .intoArray(sums, j);
-                DoubleVector.fromArray(D, sums, j + DL)
-                        .add((DoubleVector) FloatVector.fromArray(S, a, o + DL).convertShape(VectorOperators.F2D, D, 0))
-                        .intoArray(sums, j + DL);
-            }
-            for (int j = bound; j < cols; j++) {
-                sums[j] += a[base + j];
-            }
-        }
-        for (int j = 0; j < cols; j++) {
-            out[j] = (float) sums[j];
-        }
-    }
-
-    /** This thread's buffer of at least {@code cols} column sums (grown, never shrunk). */
-    private static double[] columnSums(int cols) {
-        double[][] holder = COLUMN_SUMS.get();
-        if (holder[0].length < cols) {
-            holder[0] = new double[cols];
-        }
-        return holder[0];
-    }
-
-    @Override
-    public void sumRows(float[] a, int rows, int cols, float[] out) {
-        for (int r = 0; r < rows; r++) {
-            out[r] = (float) vectorSum(a, r * cols, cols);
         }
     }
 }

@@ -1,23 +1,23 @@
-package io.github.nn4j.backend.pure;
+package io.github.nn4j.backend.pure.gemm;
 
 /**
- * The FLOAT64 GEMM of the scalar path: plain Java with a 4x4 block of the product held in local variables
- * (register blocking), so that every packed element
- * loaded is used four times.
+ * The micro-kernel of the scalar FLOAT64 GEMM: a 4 x 4 block of the product held in local variables (register
+ * blocking), so that every packed element loaded is used four times.
+ * {@code ScalarFloatMicroKernel} is generated from {@code ScalarDoubleMicroKernel}. <!-- same in FLOAT32 -->
  */
-final class ScalarDoubleGemm extends DoubleGemm {
-    static final int MR = 4;
-    static final int NR = 4;
-    static final int KC = 256;
-    static final int MC = 64;
-    static final int NC = 256;
+public final class ScalarDoubleMicroKernel extends DoubleMicroKernel {
+    /** Rows of the block. */
+    public static final int MR = 4;
+    /** Columns of the block. */
+    public static final int NR = 4;
 
-    ScalarDoubleGemm(TileExecutor executor) {
-        super(MR, NR, KC, MC, NC, executor);
+    /** The 4 x 4 kernel. */
+    public ScalarDoubleMicroKernel() {
+        super(MR, NR);
     }
 
     @Override
-    protected void microKernel(int kc, double[] a, int aOff, double[] b, int bOff, double[] acc) {
+    protected void multiply(int kc, double[] a, int aOff, double[] b, int bOff, double[] acc) {
         double c00 = 0.0; double c01 = 0.0; double c02 = 0.0; double c03 = 0.0;
         double c10 = 0.0; double c11 = 0.0; double c12 = 0.0; double c13 = 0.0;
         double c20 = 0.0; double c21 = 0.0; double c22 = 0.0; double c23 = 0.0;

@@ -1,7 +1,9 @@
-package io.github.nn4j.backend.pure;
+package io.github.nn4j.backend.pure.simd;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.nn4j.backend.pure.SimdExpectation;
+import io.github.nn4j.backend.pure.threads.TileExecutor;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

@@ -1,5 +1,6 @@
-package io.github.nn4j.backend.pure;
+package io.github.nn4j.backend.pure.simd;
 
+import io.github.nn4j.api.backend.DoubleArrayKernels;
 import io.github.nn4j.api.tensor.Activation;
 import io.github.nn4j.api.tensor.BinaryOp;
 import io.github.nn4j.api.tensor.Reduction;
@@ -10,29 +11,25 @@ import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * The FLOAT64 kernels on the Vector API: each loop runs whole vectors of the preferred species and
- * leaves the last few elements to the scalar code of {@link ScalarDoubleKernels}. exp, tanh and sigmoid
- * come from {@link VectorFunctions}, which give the same bits compiled or interpreted (the Vector API's
- * own transcendental operators do not), on all threads for large arrays ({@link ParallelFunctions}); log
- * stays scalar for the same reason. Sums add the lanes in a
- * fixed order at the end, so they are deterministic.
+ * The FLOAT64 element-wise kernels and max/min on the Vector API: each loop runs whole vectors of the preferred
+ * species and leaves the last few elements to the plain-Java kernels of {@link DoubleArrayKernels}. exp, tanh and
+ * sigmoid come from {@link VectorFunctions}, which give the same bits compiled or interpreted (the Vector API's own
+ * transcendental operators do not), on all threads for large arrays ({@link ParallelFunctions}); log stays scalar
+ * for the same reason. Sums are in {@link VectorDoubleSums}.
+ * {@code VectorFloatKernels} is generated from {@code VectorDoubleKernels}. <!-- same in FLOAT32 -->
  *
- * <p>Loaded only when the module {@code jdk.incubator.vector} is present (see {@link KernelSelection}).
+ * <p>Only the preferred species is used, here and in every SIMD class; why, and what else keeps these loops free
+ * of allocation under C2: {@code docs/jit-notes.md}. Stateless, so thread-safe for calls on distinct outputs.
  */
-final class VectorDoubleKernels extends ScalarDoubleKernels {
+public final class VectorDoubleKernels {
     private static final VectorSpecies<Double> S = DoubleVector.SPECIES_PREFERRED;
     private static final int L = S.length();
 
-
-    private final ParallelFunctions functions;
-
-    VectorDoubleKernels(DoubleGemm gemm, ParallelFunctions functions) {
-        super(gemm);
-        this.functions = functions;
+    private VectorDoubleKernels() {
     }
 
-    @Override
-    public void binary(BinaryOp op, double[] a, double[] b, double[] out, int n) {
+    /** {@code out[i] = a[i] op b[i]} for {@code i < n}; {@code out} may be {@code a} or {@code b}. */
+    public static void binary(BinaryOp op, double[] a, double[] b, double[] out, int n) {
         int bound = S.loopBound(n);
         switch (op) {
             case ADD:
@@ -58,11 +55,11 @@ final class VectorDoubleKernels extends ScalarDoubleKernels {
             default:
                 throw new AssertionError(op);
         }
-        binaryRange(op, a, b, out, bound, n);
+        DoubleArrayKernels.binary(op, a, b, out, bound, n);
     }
 
-    @Override
-    public void scalar(ScalarOp op, double[] a, double s, double[] out, int n) {
+    /** {@code out[i] = a[i] op s} for {@code i < n}; {@code out} may be {@code a}. */
+    public static void scalar(ScalarOp op, double[] a, double s, double[] out, int n) {
         int bound = S.loopBound(n);
         DoubleVector vs = DoubleVector.broadcast(S, s);
         switch (op) {
@@ -104,13 +101,13 @@ final class VectorDoubleKernels extends ScalarDoubleKernels {
             default:
                 throw new AssertionError(op);
         }
-        scalarRange(op, a, s, out, bound, n);
+        DoubleArrayKernels.scalar(op, a, s, out, bound, n);
     }
 
-    @Override
-    public void unary(UnaryOp f, double[] a, double[] out, int n) {
+    /** {@code out[i] = f(a[i])} for {@code i < n}, exp on the {@code functions}' threads; {@code out} may be {@code a}. */
+    public static void unary(UnaryOp f, double[] a, double[] out, int n, ParallelFunctions functions) {
         if (n < VectorFunctions.MIN_LENGTH && f == UnaryOp.EXP) {
-            super.unary(f, a, out, n); // tiny tensors: see VectorFunctions.MIN_LENGTH
+            DoubleArrayKernels.unary(f, a, out, 0, n); // tiny tensors: see VectorFunctions.MIN_LENGTH
             return;
         }
         int bound = S.loopBound(n);
@@ -145,13 +142,13 @@ final class VectorDoubleKernels extends ScalarDoubleKernels {
             default:
                 throw new AssertionError(f);
         }
-        unaryRange(f, a, out, bound, n);
+        DoubleArrayKernels.unary(f, a, out, bound, n);
     }
 
-    @Override
-    public void activation(Activation f, double[] x, double[] y, int n) {
+    /** {@code y[i] = f(x[i])} for {@code i < n}, sigmoid and tanh on the {@code functions}' threads. */
+    public static void activation(Activation f, double[] x, double[] y, int n, ParallelFunctions functions) {
         if (n < VectorFunctions.MIN_LENGTH && (f == Activation.SIGMOID || f == Activation.TANH)) {
-            super.activation(f, x, y, n); // tiny tensors: see VectorFunctions.MIN_LENGTH
+            DoubleArrayKernels.activation(f, x, y, 0, n); // tiny tensors: see VectorFunctions.MIN_LENGTH
             return;
         }
         int bound = S.loopBound(n);
@@ -175,11 +172,11 @@ final class VectorDoubleKernels extends ScalarDoubleKernels {
             default:
                 throw new AssertionError(f);
         }
-        activationRange(f, x, y, bound, n);
+        DoubleArrayKernels.activation(f, x, y, bound, n);
     }
 
-    @Override
-    public void activationBackward(Activation f, double[] x, double[] y, double[] dy, double[] dx, int n) {
+    /** {@code dx[i] = f'(x[i]) dy[i]} for {@code i < n}, from {@code x} (ReLU) or {@code y} (sigmoid, tanh). */
+    public static void activationBackward(Activation f, double[] x, double[] y, double[] dy, double[] dx, int n) {
         int bound = S.loopBound(n);
         DoubleVector zero = DoubleVector.zero(S);
         DoubleVector one = DoubleVector.broadcast(S, 1.0);
@@ -208,11 +205,11 @@ final class VectorDoubleKernels extends ScalarDoubleKernels {
             default:
                 throw new AssertionError(f);
         }
-        activationBackwardRange(f, x, y, dy, dx, bound, n);
+        DoubleArrayKernels.activationBackward(f, x, y, dy, dx, bound, n);
     }
 
-    @Override
-    public void addRowVector(double[] a, double[] row, double[] out, int rows, int cols) {
+    /** {@code out[i, j] = a[i, j] + row[j]} for an {@code [rows, cols]} matrix. */
+    public static void addRowVector(double[] a, double[] row, double[] out, int rows, int cols) {
         int bound = S.loopBound(cols);
         for (int r = 0; r < rows; r++) {
             int base = r * cols;
@@ -225,23 +222,23 @@ final class VectorDoubleKernels extends ScalarDoubleKernels {
         }
     }
 
-    @Override
-    public void axpy(double alpha, double[] x, double[] y, int n) {
+    /** {@code y[i] += alpha x[i]} for {@code i < n}. */
+    public static void axpy(double alpha, double[] x, double[] y, int n) {
         int bound = S.loopBound(n);
         for (int i = 0; i < bound; i += L) {
             // multiply, then add: rounds exactly like the scalar tail
             DoubleVector.fromArray(S, x, i).mul(alpha).add(DoubleVector.fromArray(S, y, i)).intoArray(y, i);
         }
-        axpyRange(alpha, x, y, bound, n);
+        DoubleArrayKernels.axpy(alpha, x, y, bound, n);
     }
 
-    @Override
-    public double reduce(Reduction r, double[] a, int n) {
+    /** The reduction of {@code a[0 .. n-1]}: sums from {@link VectorDoubleSums}, max and min NaN-propagating. */
+    public static double reduce(Reduction r, double[] a, int n) { // same in FLOAT32
         switch (r) {
             case SUM:
-                return vectorSum(a, 0, n);
+                return VectorDoubleSums.sum(a, 0, n);
             case SUM_OF_SQUARES:
-                return sumOfSquares(a, n);
+                return VectorDoubleSums.sumOfSquares(a, n);
             case MAX: {
                 int bound = S.loopBound(n);
                 double m = a[0];
@@ -274,81 +271,6 @@ final class VectorDoubleKernels extends ScalarDoubleKernels {
             }
             default:
                 throw new AssertionError(r);
-        }
-    }
-
-    /** The sum of {@code a[from .. from+n-1]}, in a fixed order. */
-    private static double vectorSum(double[] a, int from, int n) {
-        int end = from + n;
-        int bound = from + 2 * L * (n / (2 * L));
-        DoubleVector acc0 = DoubleVector.zero(S);
-        DoubleVector acc1 = DoubleVector.zero(S);
-        int i = from;
-        for (; i < bound; i += 2 * L) {
-            acc0 = acc0.add(DoubleVector.fromArray(S, a, i));
-            acc1 = acc1.add(DoubleVector.fromArray(S, a, i + L));
-        }
-        // Lanes added first to last (reduceLanes leaves the order unspecified), read one by one in this method
-        // (a vector handed to a method that is not inlined is boxed; why not intoArray: see VectorFloatKernels).
-        DoubleVector total = acc0.add(acc1);
-        double s = 0;
-        for (int j = 0; j < L; j++) {
-            s += total.lane(j);
-        }
-        for (; i < end; i++) {
-            s += a[i];
-        }
-        return s;
-    }
-
-    private static double sumOfSquares(double[] a, int n) {
-        int bound = 2 * L * (n / (2 * L));
-        DoubleVector acc0 = DoubleVector.zero(S);
-        DoubleVector acc1 = DoubleVector.zero(S);
-        int i = 0;
-        for (; i < bound; i += 2 * L) {
-            DoubleVector v0 = DoubleVector.fromArray(S, a, i);
-            DoubleVector v1 = DoubleVector.fromArray(S, a, i + L);
-            acc0 = v0.fma(v0, acc0);
-            acc1 = v1.fma(v1, acc1);
-        }
-        // Lanes added first to last (reduceLanes leaves the order unspecified), read one by one in this method
-        // (a vector handed to a method that is not inlined is boxed; why not intoArray: see VectorFloatKernels).
-        DoubleVector total = acc0.add(acc1);
-        double s = 0;
-        for (int j = 0; j < L; j++) {
-            s += total.lane(j);
-        }
-        for (; i < n; i++) {
-            double v = a[i];
-            s += v * v;
-        }
-        return s;
-    }
-
-
-    @Override
-    public void sumColumns(double[] a, int rows, int cols, double[] out) {
-        // Every column is summed over the rows in order, in out itself: each row is added to it vector by
-        // vector, the remaining columns one by one. No vector is carried from one row to the next: such
-        // loop-carried accumulators in a nested loop were seen to be boxed, allocating on every call.
-        int bound = S.loopBound(cols);
-        java.util.Arrays.fill(out, 0, cols, 0.0);
-        for (int r = 0; r < rows; r++) {
-            int base = r * cols;
-            for (int j = 0; j < bound; j += L) {
-                DoubleVector.fromArray(S, out, j).add(DoubleVector.fromArray(S, a, base + j)).intoArray(out, j);
-            }
-            for (int j = bound; j < cols; j++) {
-                out[j] += a[base + j];
-            }
-        }
-    }
-
-    @Override
-    public void sumRows(double[] a, int rows, int cols, double[] out) {
-        for (int r = 0; r < rows; r++) {
-            out[r] = vectorSum(a, r * cols, cols);
         }
     }
 }

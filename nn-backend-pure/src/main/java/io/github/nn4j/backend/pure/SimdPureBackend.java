@@ -1,0 +1,127 @@
+package io.github.nn4j.backend.pure;
+
+import io.github.nn4j.api.tensor.Activation;
+import io.github.nn4j.api.tensor.BinaryOp;
+import io.github.nn4j.api.tensor.Reduction;
+import io.github.nn4j.api.tensor.ScalarOp;
+import io.github.nn4j.api.tensor.Tensor;
+import io.github.nn4j.api.tensor.UnaryOp;
+import io.github.nn4j.backend.pure.gemm.DoubleGemm;
+import io.github.nn4j.backend.pure.gemm.FloatGemm;
+import io.github.nn4j.backend.pure.gemm.GemmBlocking;
+import io.github.nn4j.backend.pure.simd.ParallelFunctions;
+import io.github.nn4j.backend.pure.simd.VectorDoubleKernels;
+import io.github.nn4j.backend.pure.simd.VectorDoubleMicroKernel;
+import io.github.nn4j.backend.pure.simd.VectorDoubleSums;
+import io.github.nn4j.backend.pure.simd.VectorFloatKernels;
+import io.github.nn4j.backend.pure.simd.VectorFloatMicroKernel;
+import io.github.nn4j.backend.pure.simd.VectorFloatSums;
+import io.github.nn4j.backend.pure.threads.TileExecutor;
+import jdk.incubator.vector.FloatVector;
+
+/**
+ * The pure backend on the Vector API: the GEMM with the SIMD micro-kernel, and the kernels below on whole vectors of
+ * the platform's preferred width ({@code io.github.nn4j.backend.pure.simd}). Transpose and the row copies are the
+ * scalar backend's. This class refers to the Vector API, so {@link KernelSelection} loads it by name, and only where
+ * the module {@code jdk.incubator.vector} is present.
+ */
+final class SimdPureBackend extends PureBackend {
+    private final ParallelFunctions functions;
+
+    /** The SIMD backend, its GEMM and exp/sigmoid/tanh sharing {@code executor}'s threads (called reflectively). */
+    SimdPureBackend(int threads, TileExecutor executor) {
+        super(threads,
+                new FloatGemm(new VectorFloatMicroKernel(),
+                        GemmBlocking.vector(VectorFloatMicroKernel.NR, Float.BYTES), executor),
+                new DoubleGemm(new VectorDoubleMicroKernel(),
+                        GemmBlocking.vector(VectorDoubleMicroKernel.NR, Double.BYTES), executor),
+                "Vector API " + FloatVector.SPECIES_PREFERRED.vectorBitSize() + "-bit");
+        this.functions = new ParallelFunctions(executor);
+    }
+
+    @Override
+    protected void binaryKernel(BinaryOp op, Tensor a, Tensor b, Tensor out) {
+        if (isFloat(a)) {
+            VectorFloatKernels.binary(op, floats(a), floats(b), floats(out), a.size());
+        } else {
+            VectorDoubleKernels.binary(op, doubles(a), doubles(b), doubles(out), a.size());
+        }
+    }
+
+    @Override
+    protected void scalarKernel(ScalarOp op, Tensor a, double s, Tensor out) {
+        if (isFloat(a)) {
+            VectorFloatKernels.scalar(op, floats(a), (float) s, floats(out), a.size());
+        } else {
+            VectorDoubleKernels.scalar(op, doubles(a), s, doubles(out), a.size());
+        }
+    }
+
+    @Override
+    protected void unaryKernel(UnaryOp f, Tensor a, Tensor out) {
+        if (isFloat(a)) {
+            VectorFloatKernels.unary(f, floats(a), floats(out), a.size(), functions);
+        } else {
+            VectorDoubleKernels.unary(f, doubles(a), doubles(out), a.size(), functions);
+        }
+    }
+
+    @Override
+    protected void activationKernel(Activation f, Tensor x, Tensor y) {
+        if (isFloat(x)) {
+            VectorFloatKernels.activation(f, floats(x), floats(y), x.size(), functions);
+        } else {
+            VectorDoubleKernels.activation(f, doubles(x), doubles(y), x.size(), functions);
+        }
+    }
+
+    @Override
+    protected void activationBackwardKernel(Activation f, Tensor x, Tensor y, Tensor dy, Tensor dx) {
+        if (isFloat(x)) {
+            VectorFloatKernels.activationBackward(f, floats(x), floats(y), floats(dy), floats(dx), x.size());
+        } else {
+            VectorDoubleKernels.activationBackward(f, doubles(x), doubles(y), doubles(dy), doubles(dx), x.size());
+        }
+    }
+
+    @Override
+    protected void addRowVectorKernel(Tensor a, Tensor row, Tensor out) {
+        int rows = a.shape().rows();
+        int cols = a.shape().cols();
+        if (isFloat(a)) {
+            VectorFloatKernels.addRowVector(floats(a), floats(row), floats(out), rows, cols);
+        } else {
+            VectorDoubleKernels.addRowVector(doubles(a), doubles(row), doubles(out), rows, cols);
+        }
+    }
+
+    @Override
+    protected void axpyKernel(double alpha, Tensor x, Tensor y) {
+        if (isFloat(x)) {
+            VectorFloatKernels.axpy((float) alpha, floats(x), floats(y), x.size());
+        } else {
+            VectorDoubleKernels.axpy(alpha, doubles(x), doubles(y), x.size());
+        }
+    }
+
+    @Override
+    protected double reduceKernel(Reduction r, Tensor a) {
+        return isFloat(a) ? VectorFloatKernels.reduce(r, floats(a), a.size())
+                : VectorDoubleKernels.reduce(r, doubles(a), a.size());
+    }
+
+    @Override
+    protected void sumAlongKernel(int axis, Tensor a, Tensor out) {
+        int rows = a.shape().rows();
+        int cols = a.shape().cols();
+        if (isFloat(a) && axis == 0) {
+            VectorFloatSums.sumColumns(floats(a), rows, cols, floats(out));
+        } else if (isFloat(a)) {
+            VectorFloatSums.sumRows(floats(a), rows, cols, floats(out));
+        } else if (axis == 0) {
+            VectorDoubleSums.sumColumns(doubles(a), rows, cols, doubles(out));
+        } else {
+            VectorDoubleSums.sumRows(doubles(a), rows, cols, doubles(out));
+        }
+    }
+}

@@ -1,0 +1,87 @@
+package io.github.nn4j.backend.pure.gemm;
+
+/**
+ * The register tile of the blocked FLOAT64 GEMM ({@link DoubleGemm}): everything that depends on the shape of the
+ * block of the product held in registers, {@code mr} rows by {@code nr} columns. {@link DoubleGemm} packs the
+ * operands into panels for it and calls {@link #multiply} on every {@code mr x nr} block; a new shape (for another
+ * vector width or register budget) is a new subclass, and nothing else changes.
+ * {@code FloatMicroKernel} is generated from {@code DoubleMicroKernel}. <!-- same in FLOAT32 -->
+ *
+ * <p>Implementations keep no state (each thread has its own packing buffers and accumulator block), so one instance
+ * serves all threads.
+ */
+public abstract class DoubleMicroKernel {
+    private final int mr;
+    private final int nr;
+
+    /** A kernel for blocks of {@code mr} rows by {@code nr} columns. */
+    protected DoubleMicroKernel(int mr, int nr) {
+        if (mr <= 0 || nr <= 0) {
+            throw new IllegalArgumentException("micro-kernel " + mr + "x" + nr + " must have positive sides");
+        }
+        this.mr = mr;
+        this.nr = nr;
+    }
+
+    /** Rows of the block. */
+    public final int mr() {
+        return mr;
+    }
+
+    /** Columns of the block. */
+    public final int nr() {
+        return nr;
+    }
+
+    /**
+     * Computes, for {@code i < mr, j < nr}, {@code acc[i nr + j]} as the sum over {@code p < kc} (in increasing
+     * {@code p}, each term added in the same way for every element) of
+     * {@code aPanel[aOff + p mr + i] * bPanel[bOff + p nr + j]}. Only the accumulation lives here; the scaling and
+     * the update of {@code c} are separate ({@link #combine}) so that this hot loop stays small.
+     */
+    protected abstract void multiply(int kc, double[] aPanel, int aOff, double[] bPanel, int bOff, double[] acc);
+
+    /**
+     * {@code c[cOff + i ldc + j] = alpha acc[i nr + j] + beta c[...]} for the full {@code mr x nr} block; with
+     * {@code beta == 0} the old {@code c} is not read. Overrides must round exactly as this does (a product, a
+     * product, a sum; no fused multiply-add), because edge blocks are finished by {@link #merge}.
+     */
+    protected void combine(double[] acc, double alpha, double beta, double[] c, int cOff, int ldc) {
+        merge(acc, mr, nr, alpha, beta, c, cOff, ldc);
+    }
+
+    /** {@code c = alpha acc + beta c} for the top-left {@code rows x cols} of a block (beta 0: c not read). */
+    final void merge(double[] acc, int rows, int cols, double alpha, double beta, double[] c, int cOff, int ldc) {
+        for (int i = 0; i < rows; i++) {
+            int s = i * nr;
+            int o = cOff + i * ldc;
+            for (int j = 0; j < cols; j++) {
+                c[o + j] = beta == 0.0 ? alpha * acc[s + j] : alpha * acc[s + j] + beta * c[o + j];
+            }
+        }
+    }
+
+    /** Copies {@code mr} consecutive elements (one row of a full {@code a} panel); a call per row, so keep it cheap. */
+    protected void copyAPanelRow(double[] src, int srcOff, double[] dst, int dstOff) {
+        System.arraycopy(src, srcOff, dst, dstOff, mr);
+    }
+
+    /** Copies {@code nr} consecutive elements (one row of a full {@code b} panel); a call per row, so keep it cheap. */
+    protected void copyBPanelRow(double[] src, int srcOff, double[] dst, int dstOff) {
+        System.arraycopy(src, srcOff, dst, dstOff, nr);
+    }
+
+    /**
+     * Packs {@code mr} rows of a row-major matrix, {@code depth} elements each, starting at {@code src} with rows
+     * {@code lda} apart, into one {@code a} panel: {@code dst[off + p mr + i] = a[src + i lda + p]}. A
+     * transposition, and the costliest packing step; subclasses unroll it for their {@code mr}.
+     */
+    protected void packRowPanel(double[] a, int src, int lda, int depth, double[] dst, int off) {
+        for (int p = 0; p < depth; p++) {
+            int d = off + p * mr;
+            for (int i = 0; i < mr; i++) {
+                dst[d + i] = a[src + i * lda + p];
+            }
+        }
+    }
+}
