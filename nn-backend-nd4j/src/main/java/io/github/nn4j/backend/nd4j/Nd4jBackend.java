@@ -15,10 +15,11 @@ import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * The ND4J backend: every tensor is an off-heap ND4J array; large element-wise work runs as ND4J operations
- * ({@link NativeKernels}: libnd4j kernels on a CPU, CUDA on a GPU), small work and reductions run in Java directly
- * on the arrays' memory when the CPU can address it ({@link HostKernels}), and matrix products call OpenBLAS
- * directly on that memory ({@link HostBlas}; cuBLAS through ND4J on a GPU), as decided by a {@link HostPolicy}.
- * Nothing is copied to the Java heap inside a training step.
+ * ({@link NativeKernels}: libnd4j kernels on a CPU, CUDA on a GPU), small work and reductions run in Java on the
+ * arrays' memory when the CPU can address it (nn-api's default kernels, which reach the memory through heap copies
+ * kept by the tensors' {@link HostView}s), and matrix products call OpenBLAS directly on that
+ * memory ({@link HostBlas}; cuBLAS through ND4J on a GPU), as decided by a {@link HostPolicy}. An operation this
+ * class does not override (a new one) runs as its default kernel, on host memory or, on a GPU, through copies.
  *
  * <p>Obtain it through {@link io.github.nn4j.api.backend.Backends} (name {@value Nd4jBackendProvider#NAME}).
  * Thread-safe: kernels keep no state, ND4J operations are thread-safe.
@@ -150,7 +151,7 @@ final class Nd4jBackend extends Backend {
     @Override
     protected void fillKernel(Tensor x, double value) {
         if (arithmeticInJava(x)) {
-            HostKernels.fill(h(x), value);
+            super.fillKernel(x, value);
         } else {
             arr(x).assign(value);
         }
@@ -173,7 +174,7 @@ final class Nd4jBackend extends Backend {
     @Override
     protected void transposeKernel(Tensor a, Tensor out) {
         if (arithmeticInJava(a)) {
-            HostKernels.transpose(h(a), a.shape().rows(), a.shape().cols(), h(out));
+            super.transposeKernel(a, out);
         } else {
             NativeKernels.transpose(arr(a), arr(out));
         }
@@ -184,7 +185,7 @@ final class Nd4jBackend extends Backend {
     @Override
     protected void binaryKernel(BinaryOp op, Tensor a, Tensor b, Tensor out) {
         if (arithmeticInJava(a)) {
-            HostKernels.binary(op, h(a), h(b), h(out));
+            super.binaryKernel(op, a, b, out);
         } else {
             NativeKernels.binary(op, arr(a), arr(b), arr(out));
         }
@@ -193,7 +194,7 @@ final class Nd4jBackend extends Backend {
     @Override
     protected void scalarKernel(ScalarOp op, Tensor a, double s, Tensor out) {
         if (arithmeticInJava(a)) {
-            HostKernels.scalar(op, h(a), s, h(out));
+            super.scalarKernel(op, a, s, out);
         } else {
             NativeKernels.scalar(op, arr(a), s, arr(out));
         }
@@ -203,7 +204,7 @@ final class Nd4jBackend extends Backend {
     protected void unaryKernel(UnaryOp f, Tensor a, Tensor out) {
         boolean transcendental = f == UnaryOp.EXP || f == UnaryOp.LOG;
         if (transcendental ? transcendentalInJava(a) : arithmeticInJava(a)) {
-            HostKernels.unary(f, h(a), h(out));
+            super.unaryKernel(f, a, out);
         } else {
             NativeKernels.unary(f, arr(a), arr(out));
         }
@@ -213,7 +214,7 @@ final class Nd4jBackend extends Backend {
     protected void activationKernel(Activation f, Tensor x, Tensor y) {
         boolean transcendental = f == Activation.SIGMOID || f == Activation.TANH;
         if (transcendental ? transcendentalInJava(x) : arithmeticInJava(x)) {
-            HostKernels.activation(f, h(x), h(y));
+            super.activationKernel(f, x, y);
         } else {
             NativeKernels.activation(f, arr(x), arr(y));
         }
@@ -222,7 +223,7 @@ final class Nd4jBackend extends Backend {
     @Override
     protected void activationBackwardKernel(Activation f, Tensor x, Tensor y, Tensor dy, Tensor dx) {
         if (h(x) != null) { // always: from the stored output, several times faster than ND4J's ops (HostPolicy)
-            HostKernels.activationBackward(f, h(x), h(y), h(dy), h(dx));
+            super.activationBackwardKernel(f, x, y, dy, dx);
         } else {
             NativeKernels.activationBackward(f, arr(x), arr(dy), arr(dx));
         }
@@ -231,7 +232,7 @@ final class Nd4jBackend extends Backend {
     @Override
     protected void addRowVectorKernel(Tensor a, Tensor row, Tensor out) {
         if (arithmeticInJava(a)) {
-            HostKernels.addRowVector(h(a), h(row), h(out));
+            super.addRowVectorKernel(a, row, out);
         } else {
             NativeKernels.addRowVector(arr(a), arr(row), arr(out));
         }
@@ -240,7 +241,7 @@ final class Nd4jBackend extends Backend {
     @Override
     protected void axpyKernel(double alpha, Tensor x, Tensor y) {
         if (h(x) != null && policy.axpyInJava(x.size())) {
-            HostKernels.axpy(alpha, h(x), h(y));
+            super.axpyKernel(alpha, x, y);
         } else {
             NativeKernels.axpy(alpha, arr(x), arr(y));
         }
@@ -250,13 +251,13 @@ final class Nd4jBackend extends Backend {
 
     @Override
     protected double reduceKernel(Reduction r, Tensor a) {
-        return h(a) != null ? HostKernels.reduce(r, h(a)) : NativeKernels.reduce(r, arr(a));
+        return h(a) != null ? super.reduceKernel(r, a) : NativeKernels.reduce(r, arr(a));
     }
 
     @Override
     protected void sumAlongKernel(int axis, Tensor a, Tensor out) {
         if (arithmeticInJava(a)) {
-            HostKernels.sumAlong(axis, h(a), a.shape().rows(), a.shape().cols(), h(out));
+            super.sumAlongKernel(axis, a, out);
         } else {
             NativeKernels.sumAlong(axis, arr(a), arr(out));
         }
@@ -265,7 +266,10 @@ final class Nd4jBackend extends Backend {
     @Override
     protected void gatherRowsKernel(Tensor src, int[] indices, int offset, int count, Tensor dst) {
         if (h(src) != null) {
-            HostKernels.gatherRows(h(src), src.size() / src.shape().dim(0), indices, offset, count, h(dst));
+            int rowLength = src.size() / src.shape().dim(0);
+            for (int i = 0; i < count; i++) {
+                h(src).copyTo(indices[offset + i] * rowLength, h(dst), i * rowLength, rowLength);
+            }
         } else {
             NativeKernels.gatherRows(arr(src), indices, offset, count, arr(dst));
         }
@@ -278,6 +282,59 @@ final class Nd4jBackend extends Backend {
             h(src).copyTo(srcRow * rowLength, h(dst), dstRow * rowLength, count * rowLength);
         } else {
             NativeKernels.copyRows(arr(src), srcRow, arr(dst), dstRow, count);
+        }
+    }
+
+    // ------------------------------------------------------------------------------------ element hooks
+    // nn-api's default kernels reach host memory through each view's heap copy: one block copy in per input, one out.
+
+    @Override
+    protected float[] floatsToRead(Tensor t) {
+        HostView h = h(t);
+        if (h == null) {
+            return super.floatsToRead(t);
+        }
+        float[] a = ((HostView.Floats) h).heapCopy();
+        h.readInto(a, t.size());
+        return a;
+    }
+
+    @Override
+    protected double[] doublesToRead(Tensor t) {
+        HostView h = h(t);
+        if (h == null) {
+            return super.doublesToRead(t);
+        }
+        double[] a = ((HostView.Doubles) h).heapCopy();
+        h.readInto(a, t.size());
+        return a;
+    }
+
+    @Override
+    protected float[] floatsToWrite(Tensor t) {
+        return h(t) == null ? super.floatsToWrite(t) : ((HostView.Floats) h(t)).heapCopy();
+    }
+
+    @Override
+    protected double[] doublesToWrite(Tensor t) {
+        return h(t) == null ? super.doublesToWrite(t) : ((HostView.Doubles) h(t)).heapCopy();
+    }
+
+    @Override
+    protected void written(Tensor t, float[] values) {
+        if (h(t) == null) {
+            super.written(t, values);
+        } else {
+            h(t).writeFrom(values, t.size());
+        }
+    }
+
+    @Override
+    protected void written(Tensor t, double[] values) {
+        if (h(t) == null) {
+            super.written(t, values);
+        } else {
+            h(t).writeFrom(values, t.size());
         }
     }
 }

@@ -47,6 +47,11 @@ public final class Nd4jBackendProvider implements BackendProvider {
     @Override
     public Availability probe() {
         try {
+            HostPolicy.forSetting(System.getProperty(HostPolicy.KERNELS_PROPERTY), true);
+        } catch (IllegalArgumentException e) {
+            return Availability.unavailable(e.getMessage(), e);
+        }
+        try {
             return Nd4jRuntime.availability();
         } catch (Throwable t) { // never throw from a probe
             return Availability.unavailable("ND4J probe failed: " + t, t);

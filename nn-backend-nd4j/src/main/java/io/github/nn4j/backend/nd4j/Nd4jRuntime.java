@@ -73,9 +73,13 @@ final class Nd4jRuntime {
         return hostBlas;
     }
 
-    /** The policy for tensors of this runtime: host kernels on a CPU, ND4J ops only on a GPU. */
+    /**
+     * The policy for tensors of this runtime: on a GPU ND4J ops only; on a CPU what
+     * {@value HostPolicy#KERNELS_PROPERTY} asks for, by default host kernels below the measured thresholds.
+     */
     HostPolicy policy() {
-        return hostMemory ? HostPolicy.standard(hostBlas) : HostPolicy.nativeOnly();
+        return hostMemory ? HostPolicy.forSetting(System.getProperty(HostPolicy.KERNELS_PROPERTY), hostBlas)
+                : HostPolicy.nativeOnly();
     }
 
     /** Library, device and threads, for {@link io.github.nn4j.api.backend.Backend#description()}. */
