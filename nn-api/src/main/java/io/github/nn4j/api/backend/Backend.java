@@ -22,8 +22,8 @@ import java.util.SplittableRandom;
  * for a closed tensor, before any element is written.
  *
  * <p>Aliasing: element-wise operations ({@link #binary}, {@link #scalar}, {@link #unary},
- * {@link #activation}, {@link #activationBackward}, {@link #addRowVector}, {@link #axpy}) accept an output
- * that is one of their inputs. {@link #gemm}, {@link #transpose}, {@link #gatherRows} and
+ * {@link #activation}, {@link #activationBackward}, {@link #leakyRelu}, {@link #leakyReluBackward},
+ * {@link #addRowVector}, {@link #axpy}) accept an output that is one of their inputs. {@link #gemm}, {@link #transpose}, {@link #gatherRows} and
  * {@link #copyRows} reject an output that is also an input.
  *
  * <h2>For implementors</h2>
@@ -405,6 +405,41 @@ public abstract class Backend {
     }
 
     /**
+     * Leaky ReLU {@code y = x > 0 ? x : alpha x} element-wise, {@code alpha} the slope for {@code x <= 0} (finite; it
+     * is rounded to the dtype first, so a FLOAT32 result is exact for an {@code alpha} that FLOAT32 represents). NaN
+     * stays NaN. {@code y} may be {@code x}.
+     *
+     * @param alpha the slope for {@code x <= 0}
+     * @param x the input
+     * @param y the output, written in place
+     * @throws IllegalArgumentException if the tensors differ in shape or dtype, or {@code alpha} is not finite
+     */
+    public final void leakyRelu(double alpha, Tensor x, Tensor y) {
+        requireCompatible("leakyRelu", x, y);
+        requireSameShape("leakyRelu", x, y);
+        requireFiniteSlope("leakyRelu", alpha);
+        leakyReluKernel(alpha, x, y);
+    }
+
+    /**
+     * The gradient of {@link #leakyRelu}: {@code dx = (x > 0 ? 1 : alpha) dy} element-wise (the slope at 0 is
+     * {@code alpha}). All three of one shape; {@code dx} may be {@code dy} or {@code x}.
+     *
+     * @param alpha the slope for {@code x <= 0}
+     * @param x the forward input
+     * @param dy the gradient with respect to the output
+     * @param dx the gradient with respect to {@code x}, written in place
+     * @throws IllegalArgumentException if the tensors differ in shape or dtype, or {@code alpha} is not finite
+     */
+    public final void leakyReluBackward(double alpha, Tensor x, Tensor dy, Tensor dx) {
+        requireCompatible("leakyRelu backward", x, dy, dx);
+        requireSameShape("leakyRelu backward", x, dy);
+        requireSameShape("leakyRelu backward", x, dx);
+        requireFiniteSlope("leakyRelu backward", alpha);
+        leakyReluBackwardKernel(alpha, x, dy, dx);
+    }
+
+    /**
      * Row-vector broadcast {@code out[i, j] = a[i, j] + row[j]}: {@code a} and {@code out} are
      * {@code [r, c]}, {@code row} is {@code [1, c]} or {@code [c]}.
      *
@@ -742,6 +777,37 @@ public abstract class Backend {
     }
 
     /**
+     * See {@link #leakyRelu}; {@code y} may alias {@code x}.
+     *
+     * @param alpha the slope for {@code x <= 0}, finite
+     * @param x the input
+     * @param y the output, written in place
+     */
+    protected void leakyReluKernel(double alpha, Tensor x, Tensor y) {
+        if (isFloat(x)) {
+            FloatArrayKernels.leakyRelu(this, alpha, x, y);
+        } else {
+            DoubleArrayKernels.leakyRelu(this, alpha, x, y);
+        }
+    }
+
+    /**
+     * See {@link #leakyReluBackward}; {@code dx} may alias {@code dy} or {@code x}.
+     *
+     * @param alpha the slope for {@code x <= 0}, finite
+     * @param x the forward input
+     * @param dy the gradient with respect to the output
+     * @param dx the gradient with respect to {@code x}, written in place
+     */
+    protected void leakyReluBackwardKernel(double alpha, Tensor x, Tensor dy, Tensor dx) {
+        if (isFloat(x)) {
+            FloatArrayKernels.leakyReluBackward(this, alpha, x, dy, dx);
+        } else {
+            DoubleArrayKernels.leakyReluBackward(this, alpha, x, dy, dx);
+        }
+    }
+
+    /**
      * See {@link #addRowVector}; {@code out} may alias {@code a}.
      *
      * @param a the matrix {@code [r, c]}
@@ -1005,6 +1071,12 @@ public abstract class Backend {
     private static void requireSameShape(String op, Tensor a, Tensor b) {
         if (!a.shape().equals(b.shape())) {
             throw new IllegalArgumentException(op + ": shapes " + a.shape() + " and " + b.shape() + " differ");
+        }
+    }
+
+    private static void requireFiniteSlope(String op, double alpha) {
+        if (!Double.isFinite(alpha)) {
+            throw new IllegalArgumentException(op + ": the slope alpha must be finite, got " + alpha);
         }
     }
 

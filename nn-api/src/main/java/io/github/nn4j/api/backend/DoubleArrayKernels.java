@@ -245,6 +245,22 @@ public final class DoubleArrayKernels {
         }
     }
 
+    /** {@code y[i] = x[i] > 0 ? x[i] : alpha x[i]} for {@code from <= i < to}: one rounding; NaN stays NaN. */
+    public static void leakyRelu(double alpha, double[] x, double[] y, int from, int to) {
+        for (int i = from; i < to; i++) {
+            double v = x[i];
+            y[i] = v > 0 ? v : alpha * v;
+        }
+    }
+
+    /** {@code dx[i] = x[i] > 0 ? dy[i] : alpha dy[i]} for {@code from <= i < to}: the slope at 0 is {@code alpha}. */
+    public static void leakyReluBackward(double alpha, double[] x, double[] dy, double[] dx, int from, int to) {
+        for (int i = from; i < to; i++) {
+            double g = dy[i];
+            dx[i] = x[i] > 0 ? g : alpha * g;
+        }
+    }
+
     /** {@code out[i, j] = a[i, j] + row[j]} for an {@code [rows, cols]} matrix. */
     public static void addRowVector(double[] a, double[] row, double[] out, int rows, int cols) {
         for (int i = 0; i < rows; i++) {
@@ -427,6 +443,18 @@ public final class DoubleArrayKernels {
     static void activationBackward(Backend be, Activation f, Tensor x, Tensor y, Tensor dy, Tensor dx) {
         double[] o = be.doublesToWrite(dx);
         activationBackward(f, be.doublesToRead(x), be.doublesToRead(y), be.doublesToRead(dy), o, 0, x.size());
+        be.written(dx, o);
+    }
+
+    static void leakyRelu(Backend be, double alpha, Tensor x, Tensor y) { // same in FLOAT32
+        double[] o = be.doublesToWrite(y);
+        leakyRelu((double) alpha, be.doublesToRead(x), o, 0, x.size());
+        be.written(y, o);
+    }
+
+    static void leakyReluBackward(Backend be, double alpha, Tensor x, Tensor dy, Tensor dx) { // same in FLOAT32
+        double[] o = be.doublesToWrite(dx);
+        leakyReluBackward((double) alpha, be.doublesToRead(x), be.doublesToRead(dy), o, 0, x.size());
         be.written(dx, o);
     }
 

@@ -250,6 +250,22 @@ public final class FloatArrayKernels {
         }
     }
 
+    /** {@code y[i] = x[i] > 0 ? x[i] : alpha x[i]} for {@code from <= i < to}: one rounding; NaN stays NaN. */
+    public static void leakyRelu(float alpha, float[] x, float[] y, int from, int to) {
+        for (int i = from; i < to; i++) {
+            float v = x[i];
+            y[i] = v > 0 ? v : alpha * v;
+        }
+    }
+
+    /** {@code dx[i] = x[i] > 0 ? dy[i] : alpha dy[i]} for {@code from <= i < to}: the slope at 0 is {@code alpha}. */
+    public static void leakyReluBackward(float alpha, float[] x, float[] dy, float[] dx, int from, int to) {
+        for (int i = from; i < to; i++) {
+            float g = dy[i];
+            dx[i] = x[i] > 0 ? g : alpha * g;
+        }
+    }
+
     /** {@code out[i, j] = a[i, j] + row[j]} for an {@code [rows, cols]} matrix. */
     public static void addRowVector(float[] a, float[] row, float[] out, int rows, int cols) {
         for (int i = 0; i < rows; i++) {
@@ -432,6 +448,18 @@ public final class FloatArrayKernels {
     static void activationBackward(Backend be, Activation f, Tensor x, Tensor y, Tensor dy, Tensor dx) {
         float[] o = be.floatsToWrite(dx);
         activationBackward(f, be.floatsToRead(x), be.floatsToRead(y), be.floatsToRead(dy), o, 0, x.size());
+        be.written(dx, o);
+    }
+
+    static void leakyRelu(Backend be, double alpha, Tensor x, Tensor y) { // same in FLOAT32
+        float[] o = be.floatsToWrite(y);
+        leakyRelu((float) alpha, be.floatsToRead(x), o, 0, x.size());
+        be.written(y, o);
+    }
+
+    static void leakyReluBackward(Backend be, double alpha, Tensor x, Tensor dy, Tensor dx) { // same in FLOAT32
+        float[] o = be.floatsToWrite(dx);
+        leakyReluBackward((float) alpha, be.floatsToRead(x), be.floatsToRead(dy), o, 0, x.size());
         be.written(dx, o);
     }
 

@@ -9,6 +9,7 @@ import io.github.nn4j.api.gradcheck.GradientChecker;
 import io.github.nn4j.api.layer.ActivationLayer;
 import io.github.nn4j.api.layer.Dense;
 import io.github.nn4j.api.layer.Layer;
+import io.github.nn4j.api.layer.LeakyReLU;
 import io.github.nn4j.api.layer.Parameter;
 import io.github.nn4j.api.layer.ReLU;
 import io.github.nn4j.api.layer.Sigmoid;
@@ -88,6 +89,21 @@ public abstract class ModelConformanceTest {
         for (Supplier<ActivationLayer> make : layers) {
             try (ActivationLayer layer = make.get(); Tensor x = uniform(DType.FLOAT64, Shape.of(4, 9), 0.05, 3, 21)) {
                 // flip the sign of every other element: inputs on both sides, none near ReLU's kink at 0
+                double[] v = x.toDoubleArray();
+                for (int i = 0; i < v.length; i += 2) {
+                    v[i] = -v[i];
+                }
+                x.copyFrom(v);
+                assertPassed(CHECKER.checkLayer(layer, x));
+            }
+        }
+    }
+
+    @Test
+    void leakyReluGradients() {
+        for (double alpha : new double[] {LeakyReLU.DEFAULT_ALPHA, 0.3, -0.5}) {
+            try (LeakyReLU layer = new LeakyReLU(alpha); Tensor x = uniform(DType.FLOAT64, Shape.of(4, 9), 0.05, 3, 22)) {
+                // inputs on both sides of the kink at 0, none near it
                 double[] v = x.toDoubleArray();
                 for (int i = 0; i < v.length; i += 2) {
                     v[i] = -v[i];

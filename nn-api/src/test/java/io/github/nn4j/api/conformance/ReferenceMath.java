@@ -76,6 +76,16 @@ public final class ReferenceMath {
         return x > 0 ? 1.0 : 0.0;
     }
 
+    /** Leaky ReLU {@code x > 0 ? x : alpha x}, exact (rounding is the caller's); NaN stays NaN. */
+    public static double leakyRelu(double x, double alpha) {
+        return x > 0 ? x : alpha * x;
+    }
+
+    /** Leaky ReLU's derivative: 1 for {@code x > 0}, else {@code alpha} (at the kink too). */
+    public static double leakyReluDerivative(double x, double alpha) {
+        return x > 0 ? 1.0 : alpha;
+    }
+
     /** {@code Σ x[from + i·stride]} for {@code i < n}, compensated (TwoSum). */
     public static double sum(double[] x, int from, int n, int stride) {
         double s = 0;

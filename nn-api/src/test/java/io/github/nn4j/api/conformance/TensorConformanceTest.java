@@ -678,6 +678,74 @@ public abstract class TensorConformanceTest {
         }
     }
 
+    /**
+     * Leaky ReLU and its gradient are one multiplication each where {@code x <= 0}: correctly rounded, for slopes the
+     * dtype represents, in place too; NaN stays NaN.
+     */
+    @ParameterizedTest(name = "{0} {1}")
+    @MethodSource("elementwiseShapes")
+    void leakyReluAndItsGradientAreCorrectlyRounded(DType dtype, Shape shape) {
+        Tolerance tol = Tolerance.of(dtype);
+        for (double alpha : new double[] {0.25, -0.375, 0x1p-7}) {
+            double[] xv = Inputs.mixed(random, dtype, shape.size(), Domain.ANY, 6, 1e30);
+            double[] dyv = Inputs.mixed(random, dtype, shape.size(), Domain.ANY, 2, 1e30);
+            double[] ref = new double[xv.length];
+            double[] grad = new double[xv.length];
+            for (int i = 0; i < ref.length; i++) {
+                ref[i] = ReferenceMath.leakyRelu(xv[i], alpha);
+                grad[i] = ReferenceMath.leakyReluDerivative(xv[i], alpha) * dyv[i];
+            }
+            double[] bounds = correctlyRounded(tol, ref);
+            double[] gradBounds = correctlyRounded(tol, grad);
+            try (Tensor x = tensor(dtype, xv, shape); Tensor y = backend().zeros(dtype, shape);
+                 Tensor dy = tensor(dtype, dyv, shape); Tensor dx = backend().zeros(dtype, shape)) {
+                backend().leakyRelu(alpha, x, y);
+                assertWithin("leakyRelu " + alpha, dtype, y.toDoubleArray(), ref, bounds, xv);
+                backend().leakyReluBackward(alpha, x, dy, dx);
+                assertWithin("leakyRelu backward " + alpha, dtype, dx.toDoubleArray(), grad, gradBounds, xv, dyv);
+                backend().leakyReluBackward(alpha, x, dy, dy); // dx aliases dy
+                assertWithin("leakyRelu backward into dy " + alpha, dtype, dy.toDoubleArray(), grad, gradBounds, xv,
+                        dyv);
+                backend().leakyRelu(alpha, x, x); // y aliases x
+                assertWithin("leakyRelu in place " + alpha, dtype, x.toDoubleArray(), ref, bounds, xv);
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(DType.class)
+    void leakyReluOfSpecialValuesAndBadArguments(DType dtype) {
+        double alpha = 0.5;
+        double[] special = {Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, 0.0, -0.0, -2, 2};
+        for (int n : new int[] {special.length, 1041}) {
+            double[] x = Inputs.stored(dtype, Inputs.repeated(special, n));
+            try (Tensor tx = tensor(dtype, x, Shape.of(n)); Tensor y = backend().zeros(dtype, Shape.of(n));
+                 Tensor dy = backend().full(dtype, Shape.of(n), -4); Tensor dx = backend().zeros(dtype, Shape.of(n))) {
+                backend().leakyRelu(alpha, tx, y);
+                backend().leakyReluBackward(alpha, tx, dy, dx);
+                double[] got = y.toDoubleArray();
+                double[] grad = dx.toDoubleArray();
+                for (int i = 0; i < n; i++) {
+                    double expected = ReferenceMath.leakyRelu(x[i], alpha);
+                    assertThat(Double.isNaN(expected) ? Double.isNaN(got[i]) : got[i] == expected)
+                            .as("leakyRelu(%s) %s is %s", x[i], dtype, got[i]).isTrue();
+                    assertThat(grad[i]).as("leakyRelu'(%s) * -4 %s", x[i], dtype)
+                            .isEqualTo(ReferenceMath.leakyReluDerivative(x[i], alpha) * -4);
+                }
+            }
+        }
+        try (Tensor a = backend().zeros(dtype, Shape.of(2, 3)); Tensor b = backend().zeros(dtype, Shape.of(3, 2))) {
+            assertThatThrownBy(() -> backend().leakyRelu(Double.NaN, a, a)).isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("leakyRelu").hasMessageContaining("alpha").hasMessageContaining("NaN");
+            assertThatThrownBy(() -> backend().leakyRelu(0.1, a, b)).isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("leakyRelu").hasMessageContaining("[2, 3]").hasMessageContaining("[3, 2]");
+            assertThatThrownBy(() -> backend().leakyReluBackward(0.1, a, a, b))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("leakyRelu backward");
+            assertThatThrownBy(() -> backend().leakyReluBackward(Double.POSITIVE_INFINITY, a, a, a))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("Infinity");
+        }
+    }
+
     @ParameterizedTest(name = "{0} {1}")
     @MethodSource("elementwiseShapes")
     void axpyMatchesReference(DType dtype, Shape shape) {

@@ -1,0 +1,82 @@
+package io.github.nn4j.api.layer;
+
+import io.github.nn4j.api.backend.Backend;
+import io.github.nn4j.api.tensor.ReusableBuffer;
+import io.github.nn4j.api.tensor.Tensor;
+import java.util.Optional;
+
+/**
+ * Leaky rectified linear unit {@code y = x > 0 ? x : alpha x}, with the slope {@code alpha} for {@code x <= 0} (its
+ * derivative at 0 is taken as {@code alpha}); each direction is one backend kernel ({@link Backend#leakyRelu},
+ * {@link Backend#leakyReluBackward}). Parameter-free; any input shape. Not thread-safe;
+ * {@link #inferenceReplica()} serves concurrent inference.
+ */
+public final class LeakyReLU implements Layer {
+    /** The slope of {@link #LeakyReLU()}, as in PyTorch and DL4J. */
+    public static final double DEFAULT_ALPHA = 0.01;
+
+    private final double alpha;
+    private final ReusableBuffer output = new ReusableBuffer();
+    private final ReusableBuffer inputGradient = new ReusableBuffer();
+    private Tensor lastInput;
+
+    /** A layer with the slope {@value #DEFAULT_ALPHA}. */
+    public LeakyReLU() {
+        this(DEFAULT_ALPHA);
+    }
+
+    /** A layer with the slope {@code alpha} for {@code x <= 0}; it must be finite. */
+    public LeakyReLU(double alpha) {
+        if (!Double.isFinite(alpha)) {
+            throw new IllegalArgumentException("LeakyReLU: the slope alpha must be finite, got " + alpha);
+        }
+        this.alpha = alpha;
+    }
+
+    /** The slope for {@code x <= 0}. */
+    public double alpha() {
+        return alpha;
+    }
+
+    @Override
+    public Tensor forward(Tensor input, boolean training) {
+        Backend be = input.backend();
+        Tensor y = output.get(be, input.dtype(), input.shape());
+        be.leakyRelu(alpha, input, y);
+        lastInput = input;
+        return y;
+    }
+
+    @Override
+    public Tensor backward(Tensor gradOutput, boolean needInputGradient) {
+        if (lastInput == null) {
+            throw new IllegalStateException(this + ": backward called before forward");
+        }
+        if (!needInputGradient) {
+            return null;
+        }
+        Backend be = gradOutput.backend();
+        Tensor dx = inputGradient.get(be, gradOutput.dtype(), gradOutput.shape());
+        be.leakyReluBackward(alpha, lastInput, gradOutput, dx);
+        return dx;
+    }
+
+    /** A layer with the same slope and buffers of its own; see {@link Layer#inferenceReplica()}. */
+    @Override
+    public Optional<Layer> inferenceReplica() {
+        return Optional.of(new LeakyReLU(alpha));
+    }
+
+    @Override
+    public void close() {
+        output.close();
+        inputGradient.close();
+        lastInput = null;
+    }
+
+    /** E.g. {@code LeakyReLU(0.01)}. */
+    @Override
+    public String toString() {
+        return "LeakyReLU(" + alpha + ")";
+    }
+}
