@@ -25,6 +25,19 @@ import java.util.function.DoubleSupplier;
  * and must not run concurrently with other use of the layer.
  */
 public final class GradientChecker {
+    /**
+     * The perturbation of {@link #standard()}: for functions of order 1, central differences err by about
+     * {@code ε² |f⁽³⁾| / 6} (1e-13) from truncation and {@code u |f| / ε} (1e-10, u = 2^-53) from rounding, far below
+     * the tolerance.
+     */
+    public static final double STANDARD_EPSILON = 1e-6;
+    /** The pass/fail bound of {@link #standard()} on the error measure described above. */
+    public static final double STANDARD_TOLERANCE = 1e-6;
+    /** How many elements of each tensor {@link #standard()} perturbs at most (each costs two forward passes). */
+    public static final int STANDARD_MAX_ELEMENTS = 400;
+    /** The seed of {@link #standard()}'s random upstream gradient. */
+    public static final long STANDARD_SEED = 1;
+
     private final double epsilon;
     private final double tolerance;
     private final int maxElements;
@@ -38,12 +51,13 @@ public final class GradientChecker {
     }
 
     /**
-     * ε = 1e-6, tolerance 1e-6, at most 400 elements per tensor, seed 1.
+     * ε = {@value #STANDARD_EPSILON}, tolerance {@value #STANDARD_TOLERANCE}, at most {@value #STANDARD_MAX_ELEMENTS}
+     * elements per tensor, seed {@value #STANDARD_SEED}.
      *
-     * @return a checker with ε = 1e-6, tolerance 1e-6, at most 400 elements per tensor, seed 1
+     * @return a checker with those settings
      */
     public static GradientChecker standard() {
-        return new GradientChecker(1e-6, 1e-6, 400, 1);
+        return new GradientChecker(STANDARD_EPSILON, STANDARD_TOLERANCE, STANDARD_MAX_ELEMENTS, STANDARD_SEED);
     }
 
     /**

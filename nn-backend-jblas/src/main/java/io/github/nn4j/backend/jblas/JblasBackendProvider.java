@@ -17,13 +17,7 @@ import java.util.Properties;
 public final class JblasBackendProvider implements BackendProvider {
     /** Selection name. */
     public static final String NAME = "jblas";
-    /**
-     * Rank among available backends (highest wins when none is named), chosen from the README's JMH table:
-     * below ND4J ({@code 300}) and the pure backend with SIMD ({@code 400}), whose training steps are faster
-     * (jblas's bundled OpenBLAS is single-threaded and, unless {@code OPENBLAS_CORETYPE} is set, picks slow
-     * kernels for current CPUs); above the pure backend without SIMD ({@code 100}), whose scalar GEMM is slower
-     * than jblas's native one.
-     */
+    /** Rank among available backends (highest wins when none is named); why this rank: the README's priority table. */
     public static final int PRIORITY = 200;
 
     /** Public no-argument constructor for {@link java.util.ServiceLoader}; does no work. */

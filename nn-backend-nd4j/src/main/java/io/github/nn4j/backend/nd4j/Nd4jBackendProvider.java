@@ -23,11 +23,7 @@ import io.github.nn4j.api.backend.BackendProvider;
 public final class Nd4jBackendProvider implements BackendProvider {
     /** Selection name. */
     public static final String NAME = "nd4j";
-    /**
-     * Rank among available backends (highest wins when none is named), chosen from the README's JMH table:
-     * below the pure backend with SIMD ({@code 400}), whose training steps are faster here, above jblas
-     * ({@code 200}) and the pure backend without SIMD ({@code 100}).
-     */
+    /** Rank among available backends (highest wins when none is named); why this rank: the README's priority table. */
     public static final int PRIORITY = 300;
 
     /** Public no-argument constructor for {@link java.util.ServiceLoader}; does no work. */
