@@ -1,7 +1,6 @@
 package io.github.nn4j.api.layer;
 
 import io.github.nn4j.api.backend.Backend;
-import io.github.nn4j.api.tensor.ReusableBuffer;
 import io.github.nn4j.api.tensor.Tensor;
 import java.util.Optional;
 
@@ -11,14 +10,11 @@ import java.util.Optional;
  * {@link Backend#leakyReluBackward}). Parameter-free; any input shape. Not thread-safe;
  * {@link #inferenceReplica()} serves concurrent inference.
  */
-public final class LeakyReLU implements Layer {
+public final class LeakyReLU extends ElementwiseLayer {
     /** The slope of {@link #LeakyReLU()}, as in PyTorch and DL4J. */
     public static final double DEFAULT_ALPHA = 0.01;
 
     private final double alpha;
-    private final ReusableBuffer output = new ReusableBuffer();
-    private final ReusableBuffer inputGradient = new ReusableBuffer();
-    private Tensor lastInput;
 
     /** A layer with the slope {@value #DEFAULT_ALPHA}. */
     public LeakyReLU() {
@@ -39,39 +35,19 @@ public final class LeakyReLU implements Layer {
     }
 
     @Override
-    public Tensor forward(Tensor input, boolean training) {
-        Backend be = input.backend();
-        Tensor y = output.get(be, input.dtype(), input.shape());
-        be.leakyRelu(alpha, input, y);
-        lastInput = input;
-        return y;
+    protected void apply(Backend be, Tensor x, Tensor y) {
+        be.leakyRelu(alpha, x, y);
     }
 
     @Override
-    public Tensor backward(Tensor gradOutput, boolean needInputGradient) {
-        if (lastInput == null) {
-            throw new IllegalStateException(this + ": backward called before forward");
-        }
-        if (!needInputGradient) {
-            return null;
-        }
-        Backend be = gradOutput.backend();
-        Tensor dx = inputGradient.get(be, gradOutput.dtype(), gradOutput.shape());
-        be.leakyReluBackward(alpha, lastInput, gradOutput, dx);
-        return dx;
+    protected void gradient(Backend be, Tensor x, Tensor y, Tensor dy, Tensor dx) {
+        be.leakyReluBackward(alpha, x, dy, dx);
     }
 
     /** A layer with the same slope and buffers of its own; see {@link Layer#inferenceReplica()}. */
     @Override
     public Optional<Layer> inferenceReplica() {
         return Optional.of(new LeakyReLU(alpha));
-    }
-
-    @Override
-    public void close() {
-        output.close();
-        inputGradient.close();
-        lastInput = null;
     }
 
     /** E.g. {@code LeakyReLU(0.01)}. */
