@@ -35,9 +35,10 @@ final class Shapes {
     /**
      * Matrix products {@code {m, n, k}}. Boundaries: pure's direct loop for at most 4,096 multiply-adds
      * ({@code FloatGemm.DIRECT_MAX_WORK}), its micro-kernels (scalar 4 x 4; SIMD 8 rows x 2 vectors: 32 floats or 16
-     * doubles at 512 bits), its blocks (KC = 256 deep; MC = 64 scalar or 128 SIMD rows; NC = 256 scalar or double,
-     * 512 float SIMD columns), its parallel path from 2^20 multiply-adds ({@code PARALLEL_MIN_WORK}) with tiles cut
-     * into row bands or column strips; OpenBLAS's (jblas, ND4J) blocks of a few hundred in k and m.
+     * doubles at 512 bits), its blocks ({@code GemmBlocking}: KC = 256 deep; MC = 64 scalar or 128 SIMD rows; NC =
+     * 256 scalar or double, 512 float SIMD columns), its parallel path from 2^20 multiply-adds
+     * ({@code PARALLEL_MIN_WORK}) with tiles cut into row bands or column strips; OpenBLAS's (jblas, ND4J) blocks of a
+     * few hundred in k and m.
      */
     static final List<int[]> GEMM = List.of(
             new int[] {1, 1, 1},       // scalar product
@@ -54,7 +55,10 @@ final class Shapes {
             new int[] {100, 110, 300}, // parallel (3.3 M multiply-adds): one strip cut into row bands; k past KC
             new int[] {40, 600, 70});  // parallel with two strips
 
-    /** Transposes {@code {rows, cols}}: pure and jblas tile by 32 x 32; ND4J's host loop ends at 16,384 elements. */
+    /**
+     * Transposes {@code {rows, cols}}: the default kernel (pure, jblas, ND4J's host path) tiles by 32 x 32
+     * ({@code DoubleArrayKernels.TRANSPOSE_BLOCK}); ND4J's host path ends at 16,384 elements.
+     */
     static final List<int[]> TRANSPOSE = List.of(
             new int[] {1, 1}, new int[] {1, 33}, new int[] {33, 1}, new int[] {2, 3},
             new int[] {31, 32}, new int[] {32, 33}, new int[] {65, 33},
