@@ -19,6 +19,26 @@ class HostPolicySettingTest {
     }
 
     @Test
+    void theStandardPolicyRunsWorkInJavaUpToItsThresholds() {
+        HostPolicy p = HostPolicy.standard(true);
+        assertThat(p.transcendentalInJava(HostPolicy.TRANSCENDENTAL_MAX)).isTrue();
+        assertThat(p.transcendentalInJava(HostPolicy.TRANSCENDENTAL_MAX + 1)).isFalse();
+        assertThat(p.arithmeticInJava(HostPolicy.ARITHMETIC_MAX)).isTrue();
+        assertThat(p.arithmeticInJava(HostPolicy.ARITHMETIC_MAX + 1)).isFalse();
+        assertThat(p.axpyInJava(HostPolicy.AXPY_MAX)).isTrue();
+        assertThat(p.axpyInJava(HostPolicy.AXPY_MAX + 1)).isFalse();
+        assertThat(p.hostViews()).isTrue();
+        assertThat(p.gemmOnHost()).isTrue();
+        assertThat(p.toString()).contains("<= 256", "<= 16384", "<= 1024", "GEMM by OpenBLAS on the arrays' memory");
+        assertThat(HostPolicy.standard(false).toString()).contains("GEMM by ND4J");
+        assertThat(HostPolicy.nativeOnly().toString()).isEqualTo("all work as ND4J ops");
+        assertThat(HostPolicy.nativeOnly().transcendentalInJava(1)).isFalse();
+        assertThat(HostPolicy.nativeOnly().arithmeticInJava(1)).isFalse();
+        assertThat(HostPolicy.nativeOnly().axpyInJava(1)).isFalse();
+        assertThat(HostPolicy.hostOnly().toString()).startsWith("all element-wise work in Java");
+    }
+
+    @Test
     void aWrongValueIsNamed() {
         assertThatThrownBy(() -> HostPolicy.forSetting("native", true)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("nn4j.nd4j.kernels='native'").hasMessageContaining("auto, java, nd4j");
