@@ -741,6 +741,16 @@ public abstract class TensorConformanceTest {
                     .hasMessageContaining("leakyRelu").hasMessageContaining("[2, 3]").hasMessageContaining("[3, 2]");
             assertThatThrownBy(() -> backend().leakyReluBackward(0.1, a, a, b))
                     .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("leakyRelu backward");
+            assertThatThrownBy(() -> backend().leakyReluBackward(0.1, a, b, a))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("leakyRelu backward")
+                    .hasMessageContaining("[3, 2]");
+            DType other = dtype == DType.FLOAT32 ? DType.FLOAT64 : DType.FLOAT32;
+            try (Tensor c = backend().zeros(other, Shape.of(2, 3))) {
+                assertThatThrownBy(() -> backend().leakyRelu(0.1, a, c)).isInstanceOf(IllegalArgumentException.class)
+                        .hasMessageContaining("leakyRelu").hasMessageContaining(other.name());
+                assertThatThrownBy(() -> backend().leakyReluBackward(0.1, a, a, c))
+                        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining(other.name());
+            }
             assertThatThrownBy(() -> backend().leakyReluBackward(Double.POSITIVE_INFINITY, a, a, a))
                     .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("Infinity");
         }
