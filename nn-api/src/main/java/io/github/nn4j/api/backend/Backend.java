@@ -950,13 +950,15 @@ public abstract class Backend {
     }
 
     /**
-     * A default kernel has written the first {@code t.size()} elements of {@code values}. Default: stores them.
+     * A default kernel has written all elements of {@code t} into {@code values}, the array {@link #floatsToWrite} or
+     * {@link #floatsToRead} lent for it. Default: stores them with {@link #writeKernel(Tensor, float[])} (the default
+     * hooks lend arrays of exactly {@code t.size()} elements; a backend that lends longer ones overrides this too).
      *
      * @param t the FLOAT32 tensor written
      * @param values the array lent for it, holding its new elements
      */
     protected void written(Tensor t, float[] values) {
-        writeKernel(t, values.length == t.size() ? values : java.util.Arrays.copyOf(values, t.size()));
+        writeKernel(t, values);
     }
 
     /**
@@ -966,7 +968,7 @@ public abstract class Backend {
      * @param values the array lent for it, holding its new elements
      */
     protected void written(Tensor t, double[] values) {
-        writeKernel(t, values.length == t.size() ? values : java.util.Arrays.copyOf(values, t.size()));
+        writeKernel(t, values);
     }
 
     private static boolean isFloat(Tensor t) {

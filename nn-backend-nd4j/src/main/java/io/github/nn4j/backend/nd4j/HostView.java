@@ -23,15 +23,6 @@ abstract class HostView {
         return dtype == DType.FLOAT32 ? new Floats(array.data().asNioFloat()) : new Doubles(array.data().asNioDouble());
     }
 
-    /** Number of elements. */
-    abstract int size();
-
-    /** Element {@code i} (row-major index). */
-    abstract double get(int i);
-
-    /** Sets element {@code i}, rounding to float for a FLOAT32 array. */
-    abstract void set(int i, double value);
-
     /** Copies all elements into {@code dst}. */
     abstract void readInto(float[] dst);
 
@@ -92,21 +83,6 @@ abstract class HostView {
         }
 
         @Override
-        int size() {
-            return buffer.capacity();
-        }
-
-        @Override
-        double get(int i) {
-            return buffer.get(i);
-        }
-
-        @Override
-        void set(int i, double value) {
-            buffer.put(i, (float) value);
-        }
-
-        @Override
         void readInto(float[] dst) {
             buffer.get(0, dst);
         }
@@ -158,21 +134,6 @@ abstract class HostView {
         /** The view itself, for native calls that take a direct buffer. */
         DoubleBuffer buffer() {
             return buffer;
-        }
-
-        @Override
-        int size() {
-            return buffer.capacity();
-        }
-
-        @Override
-        double get(int i) {
-            return buffer.get(i);
-        }
-
-        @Override
-        void set(int i, double value) {
-            buffer.put(i, value);
         }
 
         @Override

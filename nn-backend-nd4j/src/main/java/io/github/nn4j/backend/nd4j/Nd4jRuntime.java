@@ -109,8 +109,9 @@ final class Nd4jRuntime {
             HostView cv = HostView.of(c, DType.FLOAT32);
             HostBlas.gemm(2, 2, 2, 1.0, HostView.of(a, DType.FLOAT32), 2, false,
                     HostView.of(b, DType.FLOAT32), 2, false, 0.0, cv);
-            double[] got = {cv.get(0), cv.get(1), cv.get(2), cv.get(3)};
-            if (java.util.Arrays.equals(got, new double[] {19, 22, 43, 50})) {
+            float[] got = new float[4];
+            cv.readInto(got);
+            if (java.util.Arrays.equals(got, new float[] {19, 22, 43, 50})) {
                 return true;
             }
             LOG.warn("OpenBLAS called directly computed {} for a 2x2 test product; using ND4J's GEMM instead",
