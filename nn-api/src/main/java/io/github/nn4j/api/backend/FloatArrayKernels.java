@@ -40,6 +40,17 @@ public final class FloatArrayKernels {
      * {@code c = alpha op(a) op(b) + beta c} with {@code op(a)} {@code [m, k]} and {@code op(b)} {@code [k, n]}, as a
      * plain triple loop (one dot product per element, in increasing {@code p}); with {@code beta == 0} the old contents
      * of {@code c} are ignored, even NaN. Fine for small products; backends override it for large ones.
+     *
+     * @param alpha the factor of the product
+     * @param a the left matrix, row-major
+     * @param transA whether {@code op(a)} is the transpose of {@code a}
+     * @param b the right matrix, row-major
+     * @param transB whether {@code op(b)} is the transpose of {@code b}
+     * @param beta the factor of the old {@code c}
+     * @param c the output {@code [m, n]}, row-major, distinct from {@code a} and {@code b}
+     * @param m the rows of {@code op(a)} and {@code c}
+     * @param n the columns of {@code op(b)} and {@code c}
+     * @param k the columns of {@code op(a)}, the rows of {@code op(b)}
      */
     public static void gemm(float alpha, float[] a, boolean transA, float[] b, boolean transB, float beta,
                             float[] c, int m, int n, int k) {
@@ -59,7 +70,14 @@ public final class FloatArrayKernels {
         }
     }
 
-    /** {@code out[j, i] = a[i, j]} for an {@code [rows, cols]} matrix, in {@link #TRANSPOSE_BLOCK}-square blocks. */
+    /**
+     * {@code out[j, i] = a[i, j]} for an {@code [rows, cols]} matrix, in {@link #TRANSPOSE_BLOCK}-square blocks.
+     *
+     * @param a the matrix {@code [rows, cols]}
+     * @param rows its number of rows
+     * @param cols its number of columns
+     * @param out the output {@code [cols, rows]}, distinct from {@code a}
+     */
     public static void transpose(float[] a, int rows, int cols, float[] out) {
         for (int i0 = 0; i0 < rows; i0 += TRANSPOSE_BLOCK) {
             int i1 = Math.min(rows, i0 + TRANSPOSE_BLOCK);
@@ -76,7 +94,16 @@ public final class FloatArrayKernels {
 
     // ================================================================================ element-wise
 
-    /** {@code out[i] = a[i] op b[i]} for {@code from <= i < to}. */
+    /**
+     * {@code out[i] = a[i] op b[i]} for {@code from <= i < to}.
+     *
+     * @param op the operation
+     * @param a the left operand
+     * @param b the right operand
+     * @param out the output (may be an input)
+     * @param from the first index
+     * @param to the index after the last
+     */
     public static void binary(BinaryOp op, float[] a, float[] b, float[] out, int from, int to) {
         switch (op) {
             case ADD:
@@ -104,7 +131,16 @@ public final class FloatArrayKernels {
         }
     }
 
-    /** {@code out[i] = a[i] op s} for {@code from <= i < to}. */
+    /**
+     * {@code out[i] = a[i] op s} for {@code from <= i < to}.
+     *
+     * @param op the operation
+     * @param a the array operand
+     * @param s the scalar operand
+     * @param out the output (may be an input)
+     * @param from the first index
+     * @param to the index after the last
+     */
     public static void scalar(ScalarOp op, float[] a, float s, float[] out, int from, int to) {
         switch (op) {
             case ADD:
@@ -147,7 +183,15 @@ public final class FloatArrayKernels {
         }
     }
 
-    /** {@code out[i] = f(a[i])} for {@code from <= i < to}; transcendental functions from {@link Math}, rounded once. */
+    /**
+     * {@code out[i] = f(a[i])} for {@code from <= i < to}; transcendental functions from {@link Math}, rounded once.
+     *
+     * @param f the function
+     * @param a the input
+     * @param out the output (may be an input)
+     * @param from the first index
+     * @param to the index after the last
+     */
     public static void unary(UnaryOp f, float[] a, float[] out, int from, int to) {
         switch (f) {
             case NEGATE:
@@ -188,6 +232,12 @@ public final class FloatArrayKernels {
     /**
      * {@code y[i] = f(x[i])} for {@code from <= i < to}: ReLU gives +0 for every {@code x <= 0} and for NaN; the
      * sigmoid is exactly 0 far out on the left (exp(-x) overflows to infinity), never NaN for a number.
+     *
+     * @param f the activation
+     * @param x the input
+     * @param y the output (may be {@code x})
+     * @param from the first index
+     * @param to the index after the last
      */
     public static void activation(Activation f, float[] x, float[] y, int from, int to) {
         switch (f) {
@@ -219,6 +269,14 @@ public final class FloatArrayKernels {
     /**
      * {@code dx[i] = f'(x[i]) dy[i]} for {@code from <= i < to}, the derivative taken from {@code x} (ReLU: 0 at 0)
      * or from the forward output {@code y} (sigmoid {@code y(1-y)}, tanh {@code 1-y²}).
+     *
+     * @param f the activation
+     * @param x the forward input
+     * @param y the forward output {@code f(x)}
+     * @param dy the gradient with respect to {@code y}
+     * @param dx the gradient with respect to {@code x} (may be {@code dy})
+     * @param from the first index
+     * @param to the index after the last
      */
     public static void activationBackward(Activation f, float[] x, float[] y, float[] dy, float[] dx,
                                           int from, int to) {
@@ -250,7 +308,15 @@ public final class FloatArrayKernels {
         }
     }
 
-    /** {@code y[i] = x[i] > 0 ? x[i] : alpha x[i]} for {@code from <= i < to}: one rounding; NaN stays NaN. */
+    /**
+     * {@code y[i] = x[i] > 0 ? x[i] : alpha x[i]} for {@code from <= i < to}: one rounding; NaN stays NaN.
+     *
+     * @param alpha the slope for {@code x <= 0}
+     * @param x the input
+     * @param y the output (may be {@code x})
+     * @param from the first index
+     * @param to the index after the last
+     */
     public static void leakyRelu(float alpha, float[] x, float[] y, int from, int to) {
         for (int i = from; i < to; i++) {
             float v = x[i];
@@ -258,7 +324,16 @@ public final class FloatArrayKernels {
         }
     }
 
-    /** {@code dx[i] = x[i] > 0 ? dy[i] : alpha dy[i]} for {@code from <= i < to}: the slope at 0 is {@code alpha}. */
+    /**
+     * {@code dx[i] = x[i] > 0 ? dy[i] : alpha dy[i]} for {@code from <= i < to}: the slope at 0 is {@code alpha}.
+     *
+     * @param alpha the slope for {@code x <= 0}
+     * @param x the forward input
+     * @param dy the gradient with respect to the output
+     * @param dx the gradient with respect to {@code x} (may be {@code dy} or {@code x})
+     * @param from the first index
+     * @param to the index after the last
+     */
     public static void leakyReluBackward(float alpha, float[] x, float[] dy, float[] dx, int from, int to) {
         for (int i = from; i < to; i++) {
             float g = dy[i];
@@ -266,7 +341,15 @@ public final class FloatArrayKernels {
         }
     }
 
-    /** {@code out[i, j] = a[i, j] + row[j]} for an {@code [rows, cols]} matrix. */
+    /**
+     * {@code out[i, j] = a[i, j] + row[j]} for an {@code [rows, cols]} matrix.
+     *
+     * @param a the matrix {@code [rows, cols]}
+     * @param row the row of {@code cols} elements
+     * @param out the output {@code [rows, cols]} (may be {@code a})
+     * @param rows the number of rows
+     * @param cols the number of columns
+     */
     public static void addRowVector(float[] a, float[] row, float[] out, int rows, int cols) {
         for (int i = 0; i < rows; i++) {
             int base = i * cols;
@@ -276,7 +359,15 @@ public final class FloatArrayKernels {
         }
     }
 
-    /** {@code y[i] += alpha x[i]} for {@code from <= i < to}: a product, then a sum. */
+    /**
+     * {@code y[i] += alpha x[i]} for {@code from <= i < to}: a product, then a sum.
+     *
+     * @param alpha the factor of {@code x}
+     * @param x the array to add
+     * @param y the array added to, in place
+     * @param from the first index
+     * @param to the index after the last
+     */
     public static void axpy(float alpha, float[] x, float[] y, int from, int to) {
         for (int i = from; i < to; i++) {
             y[i] += alpha * x[i];
@@ -285,7 +376,14 @@ public final class FloatArrayKernels {
 
     // ================================================================================ reductions
 
-    /** The reduction of {@code a[0 .. n-1]}: sums accumulated in double precision, max and min NaN-propagating. */
+    /**
+     * The reduction of {@code a[0 .. n-1]}: sums accumulated in double precision, max and min NaN-propagating.
+     *
+     * @param r the reduction
+     * @param a the elements
+     * @param n how many, from index 0
+     * @return the reduction (a sum, mean, max or min), accumulated as described
+     */
     public static double reduce(Reduction r, float[] a, int n) { // same in FLOAT32
         switch (r) {
             case SUM:
@@ -331,7 +429,14 @@ public final class FloatArrayKernels {
         }
     }
 
-    /** The sum of {@code a[from .. from+n-1]} in double precision, in a fixed order (four interleaved partial sums). */
+    /**
+     * The sum of {@code a[from .. from+n-1]} in double precision, in a fixed order (four interleaved partial sums).
+     *
+     * @param a the elements
+     * @param from the first index
+     * @param n how many
+     * @return the sum
+     */
     public static double sum(float[] a, int from, int n) { // same in FLOAT32
         double s0 = 0; // same in FLOAT32
         double s1 = 0; // same in FLOAT32
@@ -351,7 +456,14 @@ public final class FloatArrayKernels {
         return (s0 + s1) + (s2 + s3);
     }
 
-    /** {@code out[j] = sum_i a[i, j]}: the column sums of an {@code [rows, cols]} matrix, each in row order. */
+    /**
+     * {@code out[j] = sum_i a[i, j]}: the column sums of an {@code [rows, cols]} matrix, each in row order.
+     *
+     * @param a the matrix {@code [rows, cols]}
+     * @param rows the number of rows
+     * @param cols the number of columns
+     * @param out the {@code cols} sums
+     */
     public static void sumColumns(float[] a, int rows, int cols, float[] out) {
         // Four columns per pass, each with an accumulator in double precision, reading the rows in order.
         int j = 0;
@@ -381,7 +493,14 @@ public final class FloatArrayKernels {
         }
     }
 
-    /** {@code out[i] = sum_j a[i, j]}: the row sums of an {@code [rows, cols]} matrix. */
+    /**
+     * {@code out[i] = sum_j a[i, j]}: the row sums of an {@code [rows, cols]} matrix.
+     *
+     * @param a the matrix {@code [rows, cols]}
+     * @param rows the number of rows
+     * @param cols the number of columns
+     * @param out the {@code rows} sums
+     */
     public static void sumRows(float[] a, int rows, int cols, float[] out) {
         for (int i = 0; i < rows; i++) {
             out[i] = (float) sum(a, i * cols, cols);

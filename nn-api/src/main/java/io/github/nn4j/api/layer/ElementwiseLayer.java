@@ -20,10 +20,24 @@ public abstract class ElementwiseLayer implements Layer {
     protected ElementwiseLayer() {
     }
 
-    /** Computes {@code y = f(x)} on {@code be}; {@code y} has {@code x}'s shape and dtype. */
+    /**
+     * Computes {@code y = f(x)} on {@code be}; {@code y} has {@code x}'s shape and dtype.
+     *
+     * @param be the backend of both tensors
+     * @param x the input
+     * @param y the output, overwritten
+     */
     protected abstract void apply(Backend be, Tensor x, Tensor y);
 
-    /** Computes {@code dx = f'(x) dy} on {@code be}, given the forward's input {@code x} and output {@code y}. */
+    /**
+     * Computes {@code dx = f'(x) dy} on {@code be}, given the forward's input {@code x} and output {@code y}.
+     *
+     * @param be the backend of all four tensors
+     * @param x the forward input
+     * @param y the forward output {@code f(x)}
+     * @param dy the gradient with respect to {@code y}
+     * @param dx the gradient with respect to {@code x}, overwritten
+     */
     protected abstract void gradient(Backend be, Tensor x, Tensor y, Tensor dy, Tensor dx);
 
     @Override

@@ -21,7 +21,12 @@ public final class LeakyReLU extends ElementwiseLayer {
         this(DEFAULT_ALPHA);
     }
 
-    /** A layer with the slope {@code alpha} for {@code x <= 0}; it must be finite. */
+    /**
+     * A layer with the slope {@code alpha} for {@code x <= 0}.
+     *
+     * @param alpha the slope, finite
+     * @throws IllegalArgumentException if {@code alpha} is NaN or infinite
+     */
     public LeakyReLU(double alpha) {
         if (!Double.isFinite(alpha)) {
             throw new IllegalArgumentException("LeakyReLU: the slope alpha must be finite, got " + alpha);
@@ -29,7 +34,7 @@ public final class LeakyReLU extends ElementwiseLayer {
         this.alpha = alpha;
     }
 
-    /** The slope for {@code x <= 0}. */
+    /** {@return the slope for {@code x <= 0}} */
     public double alpha() {
         return alpha;
     }
