@@ -7,7 +7,7 @@ import java.util.ServiceLoader;
 import java.util.TreeMap;
 
 /**
- * The {@link LayerType}s and {@link OptimizerType}s found with {@link ServiceLoader}, by name and by the class they
+ * The {@link LayerType}s, {@link OptimizerType}s and {@link ScheduleType}s found with {@link ServiceLoader}, by name and by the class they
  * serve. Discovered once per JVM with the context class loader of the first caller (falling back to this class's
  * loader), as backends are. Two registrations of one name or one class are a deployment error, reported when the
  * registry is first used. Thread-safe.
@@ -19,6 +19,8 @@ final class TypeRegistry {
     private final Map<Class<?>, LayerType<?>> layersByClass;
     private final Map<String, OptimizerType<?>> optimizersByName;
     private final Map<Class<?>, OptimizerType<?>> optimizersByClass;
+    private final Map<String, ScheduleType<?>> schedulesByName;
+    private final Map<Class<?>, ScheduleType<?>> schedulesByClass;
 
     private TypeRegistry(ClassLoader loader) {
         Map<String, LayerType<?>> ln = new TreeMap<>();
@@ -33,10 +35,18 @@ final class TypeRegistry {
             register(on, t.name(), t, "optimizer type");
             register(oc, t.optimizerClass(), t, "optimizer class");
         }
+        Map<String, ScheduleType<?>> sn = new TreeMap<>();
+        Map<Class<?>, ScheduleType<?>> sc = new HashMap<>();
+        for (ScheduleType<?> t : ServiceLoader.load(ScheduleType.class, loader)) {
+            register(sn, t.name(), t, "schedule type");
+            register(sc, t.scheduleClass(), t, "schedule class");
+        }
         this.layersByName = Collections.unmodifiableMap(ln);
         this.layersByClass = lc;
         this.optimizersByName = Collections.unmodifiableMap(on);
         this.optimizersByClass = oc;
+        this.schedulesByName = Collections.unmodifiableMap(sn);
+        this.schedulesByClass = sc;
     }
 
     private static <K, V> void register(Map<K, V> map, K key, V value, String what) {
@@ -82,6 +92,21 @@ final class TypeRegistry {
     /** The optimizer type for optimizers of exactly this class, or {@code null}. */
     OptimizerType<?> optimizerTypeFor(Class<?> optimizerClass) {
         return optimizersByClass.get(optimizerClass);
+    }
+
+    /** The schedule type named {@code name}, or {@code null}. */
+    ScheduleType<?> scheduleType(String name) {
+        return schedulesByName.get(name);
+    }
+
+    /** The schedule type for schedules of exactly this class, or {@code null}. */
+    ScheduleType<?> scheduleTypeFor(Class<?> scheduleClass) {
+        return schedulesByClass.get(scheduleClass);
+    }
+
+    /** The registered schedule type names, sorted. */
+    java.util.Set<String> scheduleTypeNames() {
+        return schedulesByName.keySet();
     }
 
     /** The registered layer type names, sorted. */

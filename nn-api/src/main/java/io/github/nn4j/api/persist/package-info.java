@@ -4,7 +4,8 @@
  * safetensors file and loads it onto any backend.
  *
  * <p>Layers and optimizers take part through the service-provider interfaces
- * {@link io.github.nn4j.api.persist.LayerType} and {@link io.github.nn4j.api.persist.OptimizerType}, found with
+ * {@link io.github.nn4j.api.persist.LayerType}, {@link io.github.nn4j.api.persist.OptimizerType} and
+ * {@link io.github.nn4j.api.persist.ScheduleType} (learning-rate schedules inside an optimizer's configuration), found with
  * {@link java.util.ServiceLoader} as backends are; the standard ones register the same way
  * ({@link io.github.nn4j.api.persist.standard}).
  *

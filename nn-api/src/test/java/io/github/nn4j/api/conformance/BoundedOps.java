@@ -32,14 +32,32 @@ final class BoundedOps {
         return y;
     }
 
+    /** {@code s x} for a scalar s known within {@code sError} (a scheduled rate, say), which the backend may round. */
+    Bounded scaled(Bounded x, double s, double sError) {
+        Bounded y = scaled(x, s);
+        for (int i = 0; i < x.size(); i++) {
+            y.e()[i] += sError * x.reach(i);
+        }
+        return y;
+    }
+
     /** {@code y + αx} ({@code axpy}, α rounded to the dtype by some backends). */
     Bounded axpy(Bounded y, double alpha, Bounded x) {
+        return axpy(y, alpha, 0, x);
+    }
+
+    /**
+     * {@code y + αx} for an α known within {@code alphaError} (a scheduled rate, a clipping factor): the
+     * implementation's α may differ by that much before it rounds it.
+     */
+    Bounded axpy(Bounded y, double alpha, double alphaError, Bounded x) {
         Bounded out = Bounded.zeros(y.rows(), y.cols());
         double aa = Math.abs(alpha);
         for (int i = 0; i < y.size(); i++) {
             out.v()[i] = y.v()[i] + alpha * x.v()[i];
-            out.e()[i] = y.e()[i] + aa * x.e()[i] + tol.axpy(y.reach(i), aa * x.reach(i))
-                    + REFERENCE_ROUNDING * (y.reach(i) + aa * x.reach(i));
+            double reach = (aa + alphaError) * x.reach(i);
+            out.e()[i] = y.e()[i] + aa * x.e()[i] + alphaError * x.reach(i) + tol.axpy(y.reach(i), reach)
+                    + REFERENCE_ROUNDING * (y.reach(i) + reach);
         }
         return out;
     }

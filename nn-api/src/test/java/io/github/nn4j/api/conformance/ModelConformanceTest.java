@@ -21,6 +21,7 @@ import io.github.nn4j.api.network.TrainingConfig;
 import io.github.nn4j.api.network.TrainingHistory;
 import io.github.nn4j.api.network.TrainingListener;
 import io.github.nn4j.api.optim.Adam;
+import io.github.nn4j.api.optim.LearningRateSchedule;
 import io.github.nn4j.api.optim.Optimizer;
 import io.github.nn4j.api.optim.Sgd;
 import io.github.nn4j.api.reference.ReferenceBackend;
@@ -187,7 +188,25 @@ public abstract class ModelConformanceTest {
     enum Training {
         SGD(() -> new Sgd(0.1), () -> ReferenceOptimizer.sgd(0.1), false),
         MOMENTUM(() -> new Sgd(0.05, 0.9), () -> ReferenceOptimizer.momentum(0.05, 0.9), true),
-        ADAM(() -> new Adam(0.01), () -> ReferenceOptimizer.adam(0.01, 0.9, 0.999, 1e-8), false);
+        ADAM(() -> new Adam(0.01), () -> ReferenceOptimizer.adam(0.01, 0.9, 0.999, 1e-8), false),
+        /** L2 penalty; the rate halves every 7 steps; clipped at a norm that about half of the steps exceed. */
+        SGD_DECAY_STEP_SCHEDULE_CLIPPED(
+                () -> Sgd.builder(0.1).weightDecay(0.01).schedule(LearningRateSchedule.step(7, 0.5)).clipNorm(0.15)
+                        .build(),
+                () -> ReferenceOptimizer.sgd(0.1).weightDecay(0.01).schedule(t -> Math.pow(0.5, Math.floor(t / 7.0)))
+                        .clipNorm(0.15), false),
+        /** Penalty in the velocity; cosine from 1 to 0.1 over the 20 steps. */
+        MOMENTUM_DECAY_COSINE(
+                () -> Sgd.builder(0.05).momentum(0.9).weightDecay(0.001).schedule(LearningRateSchedule.cosine(20, 0.1))
+                        .build(),
+                () -> ReferenceOptimizer.momentum(0.05, 0.9).weightDecay(0.001).schedule(ReferenceSchedules.cosine(20, 0.1)),
+                true),
+        /** Decoupled decay; cosine to 0 at step 15 (the last five steps update nothing but the moments); clipped. */
+        ADAMW_COSINE_CLIPPED(
+                () -> Adam.builder(0.01).weightDecay(0.05).schedule(LearningRateSchedule.cosine(15)).clipNorm(0.15)
+                        .build(),
+                () -> ReferenceOptimizer.adam(0.01, 0.9, 0.999, 1e-8).weightDecay(0.05)
+                        .schedule(ReferenceSchedules.cosine(15, 0)).clipNorm(0.15), false);
 
         final Supplier<Optimizer> optimizer;
         final Supplier<ReferenceOptimizer> reference;

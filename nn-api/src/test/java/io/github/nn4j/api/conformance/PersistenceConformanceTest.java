@@ -14,6 +14,7 @@ import io.github.nn4j.api.network.Network;
 import io.github.nn4j.api.network.TrainingConfig;
 import io.github.nn4j.api.network.TrainingHistory;
 import io.github.nn4j.api.optim.Adam;
+import io.github.nn4j.api.optim.LearningRateSchedule;
 import io.github.nn4j.api.optim.Optimizer;
 import io.github.nn4j.api.optim.Sgd;
 import io.github.nn4j.api.persist.Checkpoint;
@@ -40,7 +41,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * file the naive {@link ReferenceBackend} writes for the same weights; a model saved here loads on the reference
  * backend and one saved there loads here, predicting the same within twice the bound of the forward pass that
  * {@link ReferenceNetwork} derives (each backend is within it of the exact outputs); and training resumed from a checkpoint equals uninterrupted training bit for bit, for SGD
- * with momentum and Adam, in both dtypes. Through the reference backend every backend's files load on every other.
+ * with momentum and Adam, also with weight decay, a learning-rate schedule and gradient clipping, in both dtypes. Through the reference backend every backend's files load on every other.
  */
 public abstract class PersistenceConformanceTest {
 
@@ -163,9 +164,18 @@ public abstract class PersistenceConformanceTest {
     static Stream<Arguments> optimizers() {
         Supplier<Optimizer> adam = () -> new Adam(0.01);
         Supplier<Optimizer> momentum = () -> new Sgd(0.1, 0.9);
+        // 4 batches per epoch: the schedules change within and across the interrupted epochs; clipping is active
+        Supplier<Optimizer> adamW = () -> Adam.builder(0.01).weightDecay(0.1).clipNorm(0.1)
+                .schedule(LearningRateSchedule.cosine(20, 0.05)).build();
+        Supplier<Optimizer> decayed = () -> Sgd.builder(0.1).momentum(0.9).weightDecay(0.01).clipNorm(0.1)
+                .schedule(LearningRateSchedule.step(5, 0.7)).build();
         return Stream.of(Arguments.of(DType.FLOAT32, "Adam", adam), Arguments.of(DType.FLOAT64, "Adam", adam),
                 Arguments.of(DType.FLOAT32, "Sgd with momentum", momentum),
-                Arguments.of(DType.FLOAT64, "Sgd with momentum", momentum));
+                Arguments.of(DType.FLOAT64, "Sgd with momentum", momentum),
+                Arguments.of(DType.FLOAT32, "AdamW, cosine schedule, clipped", adamW),
+                Arguments.of(DType.FLOAT64, "AdamW, cosine schedule, clipped", adamW),
+                Arguments.of(DType.FLOAT32, "Sgd, momentum, decay, step schedule, clipped", decayed),
+                Arguments.of(DType.FLOAT64, "Sgd, momentum, decay, step schedule, clipped", decayed));
     }
 
     @ParameterizedTest(name = "{0} {1}")

@@ -105,7 +105,7 @@ final class ReferenceNetwork {
             }
         }
 
-        optimizer.beginStep();
+        optimizer.beginStep(ops, gradients);
         List<Bounded> updated = new ArrayList<>();
         for (int i = 0; i < params.size(); i++) {
             updated.add(optimizer.update(ops, i, params.get(i), gradients.get(i)));

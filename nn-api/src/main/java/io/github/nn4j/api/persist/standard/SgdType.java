@@ -4,7 +4,10 @@ import io.github.nn4j.api.optim.Sgd;
 import io.github.nn4j.api.persist.Config;
 import io.github.nn4j.api.persist.OptimizerType;
 
-/** {@link Sgd} as type {@code Sgd}: configuration {@code learning_rate}, {@code momentum}; state {@code velocity} with momentum. */
+/**
+ * {@link Sgd} as type {@code Sgd}: configuration {@code learning_rate}, {@code momentum}, and where set
+ * {@code weight_decay}, {@code clip_norm}, {@code schedule}; state {@code velocity} with momentum.
+ */
 public final class SgdType implements OptimizerType<Sgd> {
 
     /** For {@link java.util.ServiceLoader}. */
@@ -23,13 +26,15 @@ public final class SgdType implements OptimizerType<Sgd> {
 
     @Override
     public Config config(Sgd optimizer) {
-        return Config.builder().put("learning_rate", optimizer.learningRate()).put("momentum", optimizer.momentum())
-                .build();
+        return GradientDescentSettings.put(Config.builder().put("learning_rate", optimizer.learningRate())
+                .put("momentum", optimizer.momentum()), optimizer).build();
     }
 
     @Override
     public Sgd create(Config config) {
-        config.requireOnly("learning_rate", "momentum");
-        return new Sgd(config.getDouble("learning_rate"), config.getDouble("momentum"));
+        config.requireOnly("learning_rate", "momentum", GradientDescentSettings.WEIGHT_DECAY,
+                GradientDescentSettings.CLIP_NORM, GradientDescentSettings.SCHEDULE);
+        Sgd.Builder b = Sgd.builder(config.getDouble("learning_rate")).momentum(config.getDouble("momentum"));
+        return GradientDescentSettings.read(config, b).build();
     }
 }
