@@ -37,7 +37,8 @@ public interface Layer extends AutoCloseable {
      * Computes the output for a batch.
      *
      * @param input    {@code [batch, inputFeatures]}
-     * @param training {@code true} inside a training step (layers such as dropout behave differently)
+     * @param training {@code true} inside a training step, {@code false} for inference and evaluation: the mode a
+     *                 layer such as dropout behaves differently in
      * @return the output, owned by the layer
      */
     Tensor forward(Tensor input, boolean training);
@@ -52,6 +53,22 @@ public interface Layer extends AutoCloseable {
      * @return dL/d(input), owned by the layer; {@code null} when {@code needInputGradient} is {@code false}
      */
     Tensor backward(Tensor gradOutput, boolean needInputGradient);
+
+    /**
+     * Announces the training step whose forward pass comes next. {@link io.github.nn4j.api.network.Network} calls it
+     * before the forward pass of every training step with the step's index, counted from 0 at the start of training:
+     * in {@code fit}, {@code (epoch − 1) · batchesPerEpoch + (batch − 1)}, so that a run resumed from a checkpoint
+     * announces the same indices as the uninterrupted run.
+     *
+     * <p>A layer whose training forward pass is random (dropout) derives its randomness from its own seed and this
+     * index, never from a generator that advances with every call: its training runs are then reproducible, resume
+     * exactly, and give the same result for every forward pass within one step (as a gradient check makes). The
+     * default does nothing.
+     *
+     * @param step the index of the coming training step, {@code >= 0}
+     */
+    default void beginTrainingStep(long step) {
+    }
 
     /** {@return the trainable parameters, in a stable order; empty for layers without any} */
     default List<Parameter> parameters() {

@@ -4,12 +4,15 @@ import io.github.nn4j.api.backend.Backend;
 import io.github.nn4j.api.layer.Layer;
 import io.github.nn4j.api.layer.Parameter;
 import io.github.nn4j.api.loss.Loss;
+import io.github.nn4j.api.metric.Metric;
 import io.github.nn4j.api.optim.Optimizer;
 import io.github.nn4j.api.tensor.ReusableBuffer;
 import io.github.nn4j.api.tensor.Shape;
 import io.github.nn4j.api.tensor.Tensor;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -55,6 +58,8 @@ public final class Network implements Layer {
     private final ReusableBuffer evalTargets = new ReusableBuffer();
     private final InferenceReplicas inference;
     private TrainingProgress progress;
+    /** The index {@link #trainStep} announces next ({@link Layer#beginTrainingStep}). */
+    private long nextTrainingStep;
 
     private Network(List<Layer> layers, boolean ownsLayers) {
         if (layers.isEmpty()) {
@@ -125,6 +130,25 @@ public final class Network implements Layer {
      */
     public void restoreTrainingProgress(TrainingProgress progress) {
         this.progress = progress;
+        this.nextTrainingStep = progress == null ? 0
+                : (long) progress.epoch() * batchesPerEpoch(progress.samples(), progress.batchSize());
+    }
+
+    /** Batches per epoch of {@code n} samples in batches of {@code batchSize} (0: full batch). */
+    private static int batchesPerEpoch(int n, int batchSize) {
+        int batch = batchSize == 0 ? n : Math.min(batchSize, n);
+        return (n + batch - 1) / batch;
+    }
+
+    /**
+     * The index of the next training step: what {@link #trainStep} announces to the layers
+     * ({@link Layer#beginTrainingStep}) and then advances. {@link #fit} sets it from the epoch and batch; a network
+     * loaded from a checkpoint starts where the saved run stopped; a new network at 0.
+     *
+     * @return the index of the next training step
+     */
+    public long nextTrainingStep() {
+        return nextTrainingStep;
     }
 
     /**
@@ -201,19 +225,44 @@ public final class Network implements Layer {
     }
 
     /**
-     * {@return the mean loss per sample over a dataset (weighted by batch size), evaluated in batches of
-     * {@code batchSize}}
+     * The mean loss per sample over a dataset (weighted by batch size), evaluated in inference mode in batches of
+     * {@code batchSize}: {@code evaluate(inputs, targets, loss, batchSize, List.of()).loss()}.
      *
-     * @param inputs the inputs, one row per sample
-     * @param targets the targets, one row per sample
-     * @param loss the loss
-     * @param batchSize samples per mini-batch
+     * @param inputs    {@code [samples, features]}
+     * @param targets   {@code [samples, ...]}, as {@code loss} takes them
+     * @param loss      the loss
+     * @param batchSize rows per forward pass; 0 or less for all at once
+     * @return the mean loss per sample
      */
     public double evaluate(Tensor inputs, Tensor targets, Loss loss, int batchSize) {
+        return evaluate(inputs, targets, loss, batchSize, List.of()).loss();
+    }
+
+    /**
+     * The loss and the metrics over a dataset, evaluated in inference mode ({@code forward(x, false)}) in batches of
+     * {@code batchSize}, so that a dataset of any size needs the memory of one batch. Not concurrent with training
+     * or {@link #predict} (see the class documentation).
+     *
+     * @param inputs    {@code [samples, features]}
+     * @param targets   {@code [samples, ...]}, as {@code loss} and the metrics take them
+     * @param loss      the loss
+     * @param batchSize rows per forward pass; 0 or less for all at once
+     * @param metrics   metrics with distinct names, possibly none
+     * @return the mean loss per sample (each batch's weighted by its size) and every metric's value
+     */
+    public Evaluation evaluate(Tensor inputs, Tensor targets, Loss loss, int batchSize, List<? extends Metric> metrics) {
         requireSameSamples("evaluate", inputs, targets);
         int n = inputs.shape().dim(0);
         int b = batchSize <= 0 ? n : Math.min(batchSize, n);
         Backend be = inputs.backend();
+        List<Metric.Accumulator> accumulators = new ArrayList<>(metrics.size());
+        Map<String, Double> values = new LinkedHashMap<>();
+        for (Metric m : metrics) {
+            if (values.put(m.name(), Double.NaN) != null) {
+                throw new IllegalArgumentException("evaluate: two metrics named '" + m.name() + "'");
+            }
+            accumulators.add(m.accumulator());
+        }
         double total = 0;
         for (int start = 0; start < n; start += b) {
             int count = Math.min(b, n - start);
@@ -228,8 +277,14 @@ public final class Network implements Layer {
             Tensor out = forward(xb, false);
             Tensor grad = lossGradient.get(be, out.dtype(), out.shape());
             total += loss.valueAndGradient(out, yb, grad) * count;
+            for (int m = 0; m < accumulators.size(); m++) {
+                accumulators.get(m).add(out, yb);
+            }
         }
-        return total / n;
+        for (int m = 0; m < accumulators.size(); m++) {
+            values.put(metrics.get(m).name(), accumulators.get(m).value());
+        }
+        return new Evaluation(total / n, n, values);
     }
 
     // =================================================================================== training
@@ -250,6 +305,7 @@ public final class Network implements Layer {
     }
 
     private double trainStep(Tensor inputs, Tensor targets, Loss loss, Optimizer optimizer, int epoch, int batch) {
+        beginTrainingStep(nextTrainingStep++);
         Tensor out = forward(inputs, true);
         if (!out.shape().equals(targets.shape())) {
             throw new IllegalArgumentException("fit: the network's output " + out.shape() + " and the targets "
@@ -263,6 +319,14 @@ public final class Network implements Layer {
         backward(grad);
         optimizer.step(parameters);
         return value;
+    }
+
+    /** As a {@link Layer}: announces the step to every layer. */
+    @Override
+    public void beginTrainingStep(long step) {
+        for (int i = 0; i < layers.size(); i++) {
+            layers.get(i).beginTrainingStep(step);
+        }
     }
 
     /**
@@ -321,6 +385,12 @@ public final class Network implements Layer {
      * gradients, a NaN validation loss) and reports each as a {@link TrainingWarning}: logged, passed to the
      * listeners, kept in the history.
      *
+     * <p>With validation data it evaluates the loss and the {@linkplain TrainingConfig#validationMetrics() metrics}
+     * on it after every epoch, in inference mode. Listeners see the start, every batch and epoch, and the end
+     * ({@link TrainingListener}); one may end training after any epoch ({@link TrainingListener#stopRequested()}), and
+     * {@code fit} then returns the epochs trained so far. Layers are told each step's index
+     * ({@link Layer#beginTrainingStep}): {@code (epoch − 1) · batches + (batch − 1)}.
+     *
      * @param inputs the inputs, one row per sample
      * @param targets the targets, one row per sample
      * @param loss the loss
@@ -352,6 +422,9 @@ public final class Network implements Layer {
         List<EpochStats> history = new ArrayList<>(config.epochs() - config.initialEpoch());
         List<TrainingWarning> warnings = new ArrayList<>();
         TrainingMonitor monitor = new TrainingMonitor(parameters, config.weightLimit());
+        for (int l = 0; l < listeners.size(); l++) {
+            listeners.get(l).onTrainingStart(config);
+        }
 
         for (int epoch = config.initialEpoch() + 1; epoch <= config.epochs(); epoch++) {
             long start = System.nanoTime();
@@ -373,6 +446,7 @@ public final class Network implements Layer {
                         be.copyRows(targets, from, yb, 0, count);
                     }
                 }
+                nextTrainingStep = (long) (epoch - 1) * batches + b;
                 double value = trainStep(xb, yb, loss, optimizer, epoch, b + 1);
                 lossSum += value * count;
                 for (int l = 0; l < listeners.size(); l++) {
@@ -381,11 +455,14 @@ public final class Network implements Layer {
             }
             long elapsed = System.nanoTime() - start;
             double validation = Double.NaN;
+            Map<String, Double> metrics = Map.of();
             if (config.validationInputs() != null) {
-                validation = evaluate(config.validationInputs(), config.validationTargets(), loss,
-                        Math.max(batch, MIN_VALIDATION_BATCH));
+                Evaluation e = evaluate(config.validationInputs(), config.validationTargets(), loss,
+                        Math.max(batch, MIN_VALIDATION_BATCH), config.validationMetrics());
+                validation = e.loss();
+                metrics = e.metrics();
             }
-            EpochStats stats = new EpochStats(epoch, config.epochs(), lossSum / n, validation, elapsed, n);
+            EpochStats stats = new EpochStats(epoch, config.epochs(), lossSum / n, validation, elapsed, n, metrics);
             history.add(stats);
             progress = new TrainingProgress(epoch, config.seed(), config.batchSize(), config.shuffle(), n);
             monitor.afterEpoch(epoch, stats.loss(), config.validationInputs() != null, validation, w -> {
@@ -398,8 +475,24 @@ public final class Network implements Layer {
             for (int l = 0; l < listeners.size(); l++) {
                 listeners.get(l).onEpochEnd(stats);
             }
+            if (stopRequested(listeners)) {
+                break;
+            }
         }
-        return new TrainingHistory(history, warnings);
+        TrainingHistory result = new TrainingHistory(history, warnings);
+        for (int l = 0; l < listeners.size(); l++) {
+            listeners.get(l).onTrainingEnd(result);
+        }
+        return result;
+    }
+
+    /** Whether any listener asks to stop; every one is asked. */
+    private static boolean stopRequested(List<TrainingListener> listeners) {
+        boolean stop = false;
+        for (int l = 0; l < listeners.size(); l++) {
+            stop |= listeners.get(l).stopRequested();
+        }
+        return stop;
     }
 
     private static void requireSameSamples(String op, Tensor inputs, Tensor targets) {

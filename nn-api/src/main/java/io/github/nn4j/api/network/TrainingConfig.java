@@ -1,11 +1,15 @@
 package io.github.nn4j.api.network;
 
+import io.github.nn4j.api.metric.Metric;
 import io.github.nn4j.api.tensor.Tensor;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
- * How {@link Network#fit} trains: epochs, mini-batch size, shuffling, listeners and optional validation data.
+ * How {@link Network#fit} trains: epochs, mini-batch size, shuffling, listeners and optional validation data with
+ * metrics.
  * Build with {@link #builder(int)}. Immutable once built (the validation tensors remain owned by the caller).
  *
  * <p>Epochs are numbered from the start of training: {@code fit} trains epochs {@link #initialEpoch()} + 1 to
@@ -21,6 +25,7 @@ public final class TrainingConfig {
     private final List<TrainingListener> listeners;
     private final Tensor validationInputs;
     private final Tensor validationTargets;
+    private final List<Metric> validationMetrics;
     private final int initialEpoch;
     private final TrainingProgress resumedFrom;
     private final double weightLimit;
@@ -31,6 +36,10 @@ public final class TrainingConfig {
                     + b.epochs + " (epochs count from the start of training, so a run resumed after epoch "
                     + b.initialEpoch + " needs builder(e) with e > " + b.initialEpoch + ")");
         }
+        if (!b.validationMetrics.isEmpty() && b.validationInputs == null) {
+            throw new IllegalArgumentException("validation metrics " + b.validationMetrics + " need validation data:"
+                    + " set it with validation(inputs, targets)");
+        }
         this.epochs = b.epochs;
         this.batchSize = b.batchSize;
         this.shuffle = b.shuffle;
@@ -38,6 +47,7 @@ public final class TrainingConfig {
         this.listeners = List.copyOf(b.listeners);
         this.validationInputs = b.validationInputs;
         this.validationTargets = b.validationTargets;
+        this.validationMetrics = List.copyOf(b.validationMetrics);
         this.initialEpoch = b.initialEpoch;
         this.resumedFrom = b.resumedFrom;
         this.weightLimit = b.weightLimit;
@@ -115,6 +125,16 @@ public final class TrainingConfig {
         return validationTargets;
     }
 
+    /**
+     * The metrics measured on the validation data after every epoch, besides the loss; in
+     * {@link EpochStats#validationMetrics()}.
+     *
+     * @return the metrics, in order; empty by default
+     */
+    public List<Metric> validationMetrics() {
+        return validationMetrics;
+    }
+
     /** Builder of {@link TrainingConfig}. */
     public static final class Builder {
         /**
@@ -131,6 +151,8 @@ public final class TrainingConfig {
         private final List<TrainingListener> listeners = new ArrayList<>();
         private Tensor validationInputs;
         private Tensor validationTargets;
+        private final List<Metric> validationMetrics = new ArrayList<>();
+        private final Set<String> metricNames = new HashSet<>();
         private int initialEpoch;
         private TrainingProgress resumedFrom;
 
@@ -248,6 +270,23 @@ public final class TrainingConfig {
         public Builder validation(Tensor inputs, Tensor targets) {
             this.validationInputs = inputs;
             this.validationTargets = targets;
+            return this;
+        }
+
+        /**
+         * Metrics to measure on the validation data after every epoch, besides the loss (which needs
+         * {@link #validation(Tensor, Tensor)}).
+         *
+         * @param metrics metrics with distinct names, added to those set before
+         * @return this builder
+         */
+        public Builder validationMetrics(Metric... metrics) {
+            for (Metric m : metrics) {
+                if (!metricNames.add(m.name())) {
+                    throw new IllegalArgumentException("two validation metrics named '" + m.name() + "'");
+                }
+                validationMetrics.add(m);
+            }
             return this;
         }
 
