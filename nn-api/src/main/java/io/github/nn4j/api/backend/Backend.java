@@ -23,7 +23,8 @@ import java.util.SplittableRandom;
  *
  * <p>Aliasing: element-wise operations ({@link #binary}, {@link #scalar}, {@link #unary},
  * {@link #activation}, {@link #activationBackward}, {@link #leakyRelu}, {@link #leakyReluBackward},
- * {@link #addRowVector}, {@link #axpy}) accept an output that is one of their inputs. {@link #gemm}, {@link #transpose}, {@link #gatherRows} and
+ * {@link #addRowVector}, {@link #axpy}, and the row-wise {@link #softmax}, {@link #softmaxBackward}) accept an output
+ * that is one of their inputs; the cross-entropies reject a gradient that is also an input. {@link #gemm}, {@link #transpose}, {@link #gatherRows} and
  * {@link #copyRows} reject an output that is also an input.
  *
  * <h2>For implementors</h2>
@@ -473,6 +474,112 @@ public abstract class Backend {
         axpyKernel(alpha, x, y);
     }
 
+    // =================================================================================== probabilities, dropout
+
+    /**
+     * Softmax along each row: {@code y[i, j] = exp(x[i, j] − m_i) / Σ_k exp(x[i, k] − m_i)} for a rank-2 {@code x}
+     * {@code [rows, classes]}, with {@code m_i} the row's largest element, so that no finite input overflows (an
+     * element of −∞ gives 0; a row holding NaN or +∞ gives NaN). {@code y} has {@code x}'s shape and may be {@code x}.
+     *
+     * @param x the inputs (logits), {@code [rows, classes]}
+     * @param y the outputs, rows of probabilities summing to 1
+     */
+    public final void softmax(Tensor x, Tensor y) {
+        requireCompatible("softmax", x, y);
+        requireMatrix("softmax", x);
+        requireSameShape("softmax", x, y);
+        softmaxKernel(x, y);
+    }
+
+    /**
+     * The gradient of {@link #softmax} from its output {@code y}: {@code dx[i, j] = y[i, j] (dy[i, j] − Σ_k dy[i, k]
+     * y[i, k])}. All three {@code [rows, classes]}; {@code dx} may be {@code dy} or {@code y}.
+     *
+     * @param y  the softmax's outputs
+     * @param dy the gradient with respect to them
+     * @param dx the gradient with respect to the softmax's inputs
+     */
+    public final void softmaxBackward(Tensor y, Tensor dy, Tensor dx) {
+        requireCompatible("softmax backward", y, dy, dx);
+        requireMatrix("softmax backward", y);
+        requireSameShape("softmax backward", y, dy);
+        requireSameShape("softmax backward", y, dx);
+        softmaxBackwardKernel(y, dy, dx);
+    }
+
+    /**
+     * Softmax cross-entropy, fused and numerically stable: for logits {@code z} {@code [rows, classes]} and targets
+     * that are either class labels {@code [rows, 1]} (integers {@code 0 .. classes−1}, as the dtype holds them) or
+     * target distributions of {@code z}'s shape (one-hot rows, or any non-negative weights {@code t_ij}), row
+     * {@code i}'s loss is {@code Σ_j t_ij (logΣ_k exp(z_ik) − z_ij)}, computed as a log-sum-exp from the row's maximum
+     * (no overflow for any finite logits; every term {@code >= 0}). Writes the gradient with respect to the logits,
+     * times {@code scale}: {@code gradient = scale (softmax(z) Σ_j t_ij − t)}, i.e. {@code scale (softmax − onehot)}
+     * for a label. With one class, targets {@code [rows, 1]} are distributions.
+     *
+     * @param logits   {@code [rows, classes]}
+     * @param targets  {@code [rows, 1]} labels or {@code [rows, classes]} distributions
+     * @param scale    the factor of the gradient (for example {@code 1 / rows} for a mean), finite
+     * @param gradient {@code [rows, classes]}, distinct from the inputs
+     * @return the sum of the rows' losses, accumulated in double precision
+     * @throws IllegalArgumentException also when a label is not a class, naming its row, before anything is written
+     */
+    public final double softmaxCrossEntropy(Tensor logits, Tensor targets, double scale, Tensor gradient) {
+        String op = "softmaxCrossEntropy";
+        requireCompatible(op, logits, targets, gradient);
+        requireMatrix(op, logits);
+        requireSameShape(op, logits, gradient);
+        Shape z = logits.shape();
+        Shape t = targets.shape();
+        if (!t.equals(z) && !(t.isMatrix() && t.dim(0) == z.dim(0) && t.dim(1) == 1)) {
+            throw new IllegalArgumentException(op + ": targets " + t + " are neither labels [" + z.dim(0)
+                    + ", 1] nor distributions " + z + " for the logits " + z);
+        }
+        requireDistinct(op, gradient, logits, targets);
+        requireFinite(op, "scale", scale);
+        return softmaxCrossEntropyKernel(logits, targets, scale, gradient);
+    }
+
+    /**
+     * Binary cross-entropy on logits, element-wise and numerically stable: for logits {@code z} and targets
+     * {@code t} (probabilities, usually 0 or 1) of one shape, the loss of an element is
+     * {@code −t log σ(z) − (1 − t) log(1 − σ(z))}, computed as {@code max(z, 0) − z t + log(1 + exp(−|z|))} (no
+     * overflow, no {@code log 0}). Writes {@code gradient = scale (σ(z) − t)}.
+     *
+     * @param logits   any shape
+     * @param targets  {@code logits}' shape
+     * @param scale    the factor of the gradient, finite
+     * @param gradient {@code logits}' shape, distinct from the inputs
+     * @return the sum of the elements' losses, accumulated in double precision
+     */
+    public final double sigmoidCrossEntropy(Tensor logits, Tensor targets, double scale, Tensor gradient) {
+        String op = "sigmoidCrossEntropy";
+        requireCompatible(op, logits, targets, gradient);
+        requireSameShape(op, logits, targets);
+        requireSameShape(op, logits, gradient);
+        requireDistinct(op, gradient, logits, targets);
+        requireFinite(op, "scale", scale);
+        return sigmoidCrossEntropyKernel(logits, targets, scale, gradient);
+    }
+
+    /**
+     * Fills {@code mask} with the inverted-dropout mask of training step {@code step} of a layer seeded with
+     * {@code seed}: each element is {@code 1 / (1 − rate)} (rounded to the dtype) or, with probability {@code rate},
+     * 0, decided by {@link DropoutMasks} from {@code (seed, step, index)} alone, so the mask is the same on every
+     * backend, bit for bit.
+     *
+     * @param rate the probability of dropping an element, in {@code [0, 1)}
+     * @param seed the layer's seed
+     * @param step the training step's index
+     * @param mask any shape; overwritten
+     */
+    public final void dropoutMask(double rate, long seed, long step, Tensor mask) {
+        requireUsable("dropoutMask", mask);
+        if (!(rate >= 0 && rate < 1)) {
+            throw new IllegalArgumentException("dropoutMask: the rate must be in [0, 1), got " + rate);
+        }
+        dropoutMaskKernel(rate, seed, step, mask);
+    }
+
     // =================================================================================== reductions
 
     /**
@@ -808,6 +915,80 @@ public abstract class Backend {
     }
 
     /**
+     * See {@link #softmax}; {@code y} may alias {@code x}.
+     *
+     * @param x the inputs
+     * @param y the outputs
+     */
+    protected void softmaxKernel(Tensor x, Tensor y) {
+        if (isFloat(x)) {
+            FloatArrayKernels.softmax(this, x, y);
+        } else {
+            DoubleArrayKernels.softmax(this, x, y);
+        }
+    }
+
+    /**
+     * See {@link #softmaxBackward}; {@code dx} may alias {@code dy} or {@code y}.
+     *
+     * @param y  the softmax's outputs
+     * @param dy the gradient with respect to them
+     * @param dx the gradient with respect to the inputs
+     */
+    protected void softmaxBackwardKernel(Tensor y, Tensor dy, Tensor dx) {
+        if (isFloat(y)) {
+            FloatArrayKernels.softmaxBackward(this, y, dy, dx);
+        } else {
+            DoubleArrayKernels.softmaxBackward(this, y, dy, dx);
+        }
+    }
+
+    /**
+     * See {@link #softmaxCrossEntropy}. Shapes are checked; labels are not: the kernel checks them before it writes
+     * anything (the default does).
+     *
+     * @param logits   {@code [rows, classes]}
+     * @param targets  labels {@code [rows, 1]} or distributions {@code [rows, classes]}
+     * @param scale    the factor of the gradient
+     * @param gradient {@code [rows, classes]}
+     * @return the sum of the rows' losses
+     */
+    protected double softmaxCrossEntropyKernel(Tensor logits, Tensor targets, double scale, Tensor gradient) {
+        return isFloat(logits) ? FloatArrayKernels.softmaxCrossEntropy(this, logits, targets, scale, gradient)
+                : DoubleArrayKernels.softmaxCrossEntropy(this, logits, targets, scale, gradient);
+    }
+
+    /**
+     * See {@link #sigmoidCrossEntropy}.
+     *
+     * @param logits   any shape
+     * @param targets  the logits' shape
+     * @param scale    the factor of the gradient
+     * @param gradient the logits' shape
+     * @return the sum of the elements' losses
+     */
+    protected double sigmoidCrossEntropyKernel(Tensor logits, Tensor targets, double scale, Tensor gradient) {
+        return isFloat(logits) ? FloatArrayKernels.sigmoidCrossEntropy(this, logits, targets, scale, gradient)
+                : DoubleArrayKernels.sigmoidCrossEntropy(this, logits, targets, scale, gradient);
+    }
+
+    /**
+     * See {@link #dropoutMask}; the rate is in {@code [0, 1)}.
+     *
+     * @param rate the probability of dropping an element
+     * @param seed the layer's seed
+     * @param step the training step's index
+     * @param mask the mask to fill
+     */
+    protected void dropoutMaskKernel(double rate, long seed, long step, Tensor mask) {
+        if (isFloat(mask)) {
+            FloatArrayKernels.dropoutMask(this, rate, seed, step, mask);
+        } else {
+            DoubleArrayKernels.dropoutMask(this, rate, seed, step, mask);
+        }
+    }
+
+    /**
      * See {@link #addRowVector}; {@code out} may alias {@code a}.
      *
      * @param a the matrix {@code [r, c]}
@@ -1073,6 +1254,12 @@ public abstract class Backend {
     private static void requireSameShape(String op, Tensor a, Tensor b) {
         if (!a.shape().equals(b.shape())) {
             throw new IllegalArgumentException(op + ": shapes " + a.shape() + " and " + b.shape() + " differ");
+        }
+    }
+
+    private static void requireFinite(String op, String what, double value) {
+        if (!Double.isFinite(value)) {
+            throw new IllegalArgumentException(op + ": the " + what + " must be finite, got " + value);
         }
     }
 

@@ -374,6 +374,166 @@ public final class FloatArrayKernels {
         }
     }
 
+    // ================================================================================ probabilities, dropout
+    // Row computations in double precision, rounded once when stored: exact in FLOAT32 but for the exponential and
+    // the logarithm, and for FLOAT32 as accurate as float holds.
+
+    /** The largest of {@code n} values from {@code from}; NaN if one is NaN. */
+    private static double rowMax(float[] a, int from, int n) { // same in FLOAT32
+        double m = a[from]; // same in FLOAT32
+        for (int j = 1; j < n; j++) {
+            m = Math.max(m, a[from + j]);
+        }
+        return m;
+    }
+
+    /** {@code Σ_j exp(a[from + j] - max)} over {@code n} values, in double precision. */
+    private static double expSum(float[] a, int from, int n, double max) { // same in FLOAT32
+        double s = 0; // same in FLOAT32
+        for (int j = 0; j < n; j++) {
+            s += Math.exp(a[from + j] - max);
+        }
+        return s;
+    }
+
+    /**
+     * Row-wise softmax of an {@code [rows, cols]} matrix: {@code y[i, j] = exp(x[i, j] - m) / Σ_k exp(x[i, k] - m)}
+     * with {@code m} the row's largest element, so that no exponential overflows. {@code y} may be {@code x}.
+     *
+     * @param x    the inputs
+     * @param y    the outputs
+     * @param rows the rows
+     * @param cols the columns (classes)
+     */
+    public static void softmax(float[] x, float[] y, int rows, int cols) {
+        for (int i = 0; i < rows; i++) {
+            int base = i * cols;
+            double max = rowMax(x, base, cols); // same in FLOAT32
+            double sum = expSum(x, base, cols, max); // same in FLOAT32
+            for (int j = 0; j < cols; j++) {
+                y[base + j] = (float) (Math.exp(x[base + j] - max) / sum);
+            }
+        }
+    }
+
+    /**
+     * The gradient of a row-wise softmax with outputs {@code y}: {@code dx[i, j] = y[i, j] (dy[i, j] - Σ_k dy[i, k]
+     * y[i, k])}. {@code dx} may be {@code dy} or {@code y}.
+     *
+     * @param y    the softmax's outputs
+     * @param dy   the gradient with respect to them
+     * @param dx   the gradient with respect to the inputs
+     * @param rows the rows
+     * @param cols the columns (classes)
+     */
+    public static void softmaxBackward(float[] y, float[] dy, float[] dx, int rows, int cols) {
+        for (int i = 0; i < rows; i++) {
+            int base = i * cols;
+            double dot = 0; // same in FLOAT32
+            for (int j = 0; j < cols; j++) {
+                dot += (double) y[base + j] * dy[base + j]; // same in FLOAT32
+            }
+            for (int j = 0; j < cols; j++) {
+                dx[base + j] = (float) (y[base + j] * (dy[base + j] - dot));
+            }
+        }
+    }
+
+    /**
+     * Softmax cross-entropy of logits {@code z} {@code [rows, cols]} against targets {@code t}: class labels
+     * ({@code [rows, 1]}, already checked to be classes) when {@code labels}, else target distributions
+     * {@code [rows, cols]} (one-hot rows, or any weights). Row {@code i}'s loss is
+     * {@code Σ_j t_ij (log Σ_k exp(z_ik - m) - (z_ij - m))} (log-sum-exp from the row's maximum {@code m}: no overflow,
+     * and no cancellation, as every term is {@code >= 0}); its gradient {@code g_ij = scale (softmax_ij Σ_k t_ik - t_ij)},
+     * i.e. {@code scale (softmax - onehot)} for a label.
+     *
+     * @param z      the logits
+     * @param t      the labels or target distributions
+     * @param labels whether {@code t} holds labels
+     * @param scale  the factor of the gradient
+     * @param g      the gradient
+     * @param rows   the rows
+     * @param cols   the columns (classes)
+     * @return the sum of the rows' losses, in double precision
+     */
+    public static double softmaxCrossEntropy(float[] z, float[] t, boolean labels, double scale, float[] g, // same in FLOAT32
+                                             int rows, int cols) {
+        double total = 0; // same in FLOAT32
+        for (int i = 0; i < rows; i++) {
+            int base = i * cols;
+            double max = rowMax(z, base, cols); // same in FLOAT32
+            double sum = expSum(z, base, cols, max); // same in FLOAT32
+            double logSum = Math.log(sum); // same in FLOAT32
+            if (labels) {
+                int label = (int) t[i];
+                total += logSum - (z[base + label] - max);
+                for (int j = 0; j < cols; j++) {
+                    double p = Math.exp(z[base + j] - max) / sum; // same in FLOAT32
+                    g[base + j] = (float) (scale * (j == label ? p - 1 : p));
+                }
+            } else {
+                double weight = 0; // same in FLOAT32
+                for (int j = 0; j < cols; j++) {
+                    double tj = t[base + j]; // same in FLOAT32
+                    weight += tj;
+                    if (tj != 0) {
+                        total += tj * (logSum - (z[base + j] - max));
+                    }
+                }
+                for (int j = 0; j < cols; j++) {
+                    double p = Math.exp(z[base + j] - max) / sum; // same in FLOAT32
+                    g[base + j] = (float) (scale * (p * weight - t[base + j]));
+                }
+            }
+        }
+        return total;
+    }
+
+    /**
+     * Binary cross-entropy of logits {@code z} against targets {@code t} (probabilities), element-wise for
+     * {@code from <= i < to}, in the stable form {@code max(z, 0) - z t + log(1 + exp(-|z|))}; the gradient
+     * {@code g[i] = scale (σ(z) - t)}.
+     *
+     * @param z     the logits
+     * @param t     the targets
+     * @param scale the factor of the gradient
+     * @param g     the gradient
+     * @param from  the first element
+     * @param to    the element after the last
+     * @return the sum of the losses, in double precision
+     */
+    public static double sigmoidCrossEntropy(float[] z, float[] t, double scale, float[] g, int from, int to) { // same in FLOAT32
+        double total = 0; // same in FLOAT32
+        for (int i = from; i < to; i++) {
+            double x = z[i]; // same in FLOAT32
+            double y = t[i]; // same in FLOAT32
+            double e = Math.exp(-Math.abs(x)); // same in FLOAT32
+            total += Math.max(x, 0) - x * y + Math.log1p(e);
+            double sigmoid = x >= 0 ? 1 / (1 + e) : e / (1 + e); // same in FLOAT32
+            g[i] = (float) (scale * (sigmoid - y));
+        }
+        return total;
+    }
+
+    /**
+     * The dropout mask of step {@code step} of a layer seeded with {@code seed}, for elements {@code from <= i < to}:
+     * {@code 1 / (1 - rate)} (rounded to the dtype) where {@link DropoutMasks} keeps the element, else 0.
+     *
+     * @param rate the probability of dropping an element
+     * @param seed the layer's seed
+     * @param step the training step's index
+     * @param mask the mask
+     * @param from the first element
+     * @param to   the element after the last
+     */
+    public static void dropoutMask(double rate, long seed, long step, float[] mask, int from, int to) { // same in FLOAT32
+        long key = DropoutMasks.key(seed, step);
+        float kept = (float) (1 / (1 - rate));
+        for (int i = from; i < to; i++) {
+            mask[i] = DropoutMasks.keeps(key, i, rate) ? kept : 0;
+        }
+    }
+
     // ================================================================================ reductions
 
     /**
@@ -580,6 +740,59 @@ public final class FloatArrayKernels {
         float[] o = be.floatsToWrite(dx);
         leakyReluBackward((float) alpha, be.floatsToRead(x), be.floatsToRead(dy), o, 0, x.size());
         be.written(dx, o);
+    }
+
+    static void softmax(Backend be, Tensor x, Tensor y) {
+        float[] o = be.floatsToWrite(y);
+        softmax(be.floatsToRead(x), o, x.shape().dim(0), x.shape().dim(1));
+        be.written(y, o);
+    }
+
+    static void softmaxBackward(Backend be, Tensor y, Tensor dy, Tensor dx) {
+        float[] o = be.floatsToWrite(dx);
+        softmaxBackward(be.floatsToRead(y), be.floatsToRead(dy), o, y.shape().dim(0), y.shape().dim(1));
+        be.written(dx, o);
+    }
+
+    static double softmaxCrossEntropy(Backend be, Tensor z, Tensor t, double scale, Tensor g) { // same in FLOAT32
+        int rows = z.shape().dim(0);
+        int cols = z.shape().dim(1);
+        boolean labels = t.shape().dim(1) == 1 && cols > 1;
+        float[] targets = be.floatsToRead(t);
+        if (labels) {
+            requireLabels(targets, rows, cols);
+        }
+        float[] logits = be.floatsToRead(z);
+        float[] o = be.floatsToWrite(g);
+        double total = softmaxCrossEntropy(logits, targets, labels, scale, o, rows, cols); // same in FLOAT32
+        be.written(g, o);
+        return total;
+    }
+
+    /** Checks, before anything is written, that each of the {@code rows} labels is a class {@code 0 .. cols-1}. */
+    private static void requireLabels(float[] labels, int rows, int cols) {
+        for (int i = 0; i < rows; i++) {
+            double v = labels[i]; // same in FLOAT32
+            if (!(v >= 0 && v < cols) || v != Math.rint(v)) {
+                throw new IllegalArgumentException("softmaxCrossEntropy: the label of row " + i + " is " + v
+                        + ", not a class 0.." + (cols - 1));
+            }
+        }
+    }
+
+    static double sigmoidCrossEntropy(Backend be, Tensor z, Tensor t, double scale, Tensor g) { // same in FLOAT32
+        float[] logits = be.floatsToRead(z);
+        float[] targets = be.floatsToRead(t);
+        float[] o = be.floatsToWrite(g);
+        double total = sigmoidCrossEntropy(logits, targets, scale, o, 0, z.size()); // same in FLOAT32
+        be.written(g, o);
+        return total;
+    }
+
+    static void dropoutMask(Backend be, double rate, long seed, long step, Tensor mask) { // same in FLOAT32
+        float[] o = be.floatsToWrite(mask);
+        dropoutMask(rate, seed, step, o, 0, mask.size());
+        be.written(mask, o);
     }
 
     static void addRowVector(Backend be, Tensor a, Tensor row, Tensor out) {

@@ -6,7 +6,8 @@ import io.github.nn4j.api.tensor.Tensor;
 
 /**
  * A parameter-free layer that maps each element on its own, {@code y = f(x)}, with a gradient
- * {@code dx = f'(x) dy}: a subclass says which backend kernels compute the two ({@link #apply}, {@link #gradient});
+ * {@code dx = f'(x) dy} (or, as {@link Softmax}, each row on its own, with the row's Jacobian): a subclass says which
+ * backend kernels compute the two ({@link #apply}, {@link #gradient});
  * this class keeps the output and gradient buffers (reused across batches of one shape, so training allocates
  * nothing) and the forward values the backward pass needs. Any input shape. Not thread-safe.
  */

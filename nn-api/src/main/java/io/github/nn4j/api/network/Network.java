@@ -307,9 +307,9 @@ public final class Network implements Layer {
     private double trainStep(Tensor inputs, Tensor targets, Loss loss, Optimizer optimizer, int epoch, int batch) {
         beginTrainingStep(nextTrainingStep++);
         Tensor out = forward(inputs, true);
-        if (!out.shape().equals(targets.shape())) {
+        if (!loss.acceptsTargets(out.shape(), targets.shape())) {
             throw new IllegalArgumentException("fit: the network's output " + out.shape() + " and the targets "
-                    + targets.shape() + " differ in shape");
+                    + targets.shape() + " do not fit the loss " + loss);
         }
         Tensor grad = lossGradient.get(out.backend(), out.dtype(), out.shape());
         double value = loss.valueAndGradient(out, targets, grad);

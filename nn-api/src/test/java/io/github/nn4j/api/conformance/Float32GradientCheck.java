@@ -4,8 +4,12 @@ import io.github.nn4j.api.backend.Backend;
 import io.github.nn4j.api.conformance.Tolerance.ElementFunction;
 import io.github.nn4j.api.layer.ActivationLayer;
 import io.github.nn4j.api.layer.Dense;
+import io.github.nn4j.api.layer.Dropout;
+import io.github.nn4j.api.layer.Softmax;
 import io.github.nn4j.api.layer.WeightInit;
 import io.github.nn4j.api.loss.MeanSquaredError;
+import io.github.nn4j.api.loss.SigmoidCrossEntropy;
+import io.github.nn4j.api.loss.SoftmaxCrossEntropy;
 import io.github.nn4j.api.tensor.Activation;
 import io.github.nn4j.api.tensor.DType;
 import io.github.nn4j.api.tensor.Shape;
@@ -232,6 +236,172 @@ final class Float32GradientCheck {
                 double reach = Math.pow(Math.sqrt(exact * divisor) + DENSE_STEP, 2) / divisor;
                 double bound = tol.gamma(2) * Math.abs(gi) + tol.underflow(gi) + 2 * doubleU * reach / DENSE_STEP;
                 check(loss + " prediction", i, analytic[i], numeric, bound);
+            }
+        }
+    }
+
+    /** The largest |σ''| (at x = ±ln(2 + √3)): 1 / (6√3), which bounds the third derivatives below. */
+    private static final double SIGMOID_SECOND_DERIVATIVE_MAX = 0.0963;
+
+    /**
+     * Softmax cross-entropy with labels on {@code [rows, classes]} logits. The truncation: along one logit the loss
+     * of its row is {@code log(e^z + R) − …}, whose third derivative is {@code σ''} of a shifted argument, at most
+     * {@link #SIGMOID_SECOND_DERIVATIVE_MAX} (over the batch size). The forward's rounding: the loss's bound
+     * ({@link Tolerance#crossEntropyRow}) at both perturbed points, over 2h.
+     */
+    void softmaxCrossEntropy(int rows, int classes) {
+        int n = rows * classes;
+        double[] z = grid(n, 0, 3);
+        double[] labels = new double[rows];
+        for (int i = 0; i < rows; i++) {
+            labels[i] = random.nextInt(classes);
+        }
+        double scale = 1.0 / rows;
+        SoftmaxCrossEntropy loss = new SoftmaxCrossEntropy();
+        try (Tensor logits = backend.fromArray(F, z, Shape.of(rows, classes));
+             Tensor target = backend.fromArray(F, labels, Shape.of(rows, 1));
+             Tensor gradient = backend.zeros(F, Shape.of(rows, classes))) {
+            loss.valueAndGradient(logits, target, gradient);
+            double[] analytic = gradient.toDoubleArray();
+            for (int e = 0; e < n; e++) {
+                int row = e / classes;
+                double numeric = difference(z, e, ACTIVATION_STEP, logits, () -> loss.value(logits, target));
+                double p = ReferenceMath.softmax(z, row * classes, classes)[e % classes];
+                double t = e % classes == (int) labels[row] ? 1 : 0;
+                double forward = (crossEntropyBound(z, e, ACTIVATION_STEP, labels, classes)
+                        + crossEntropyBound(z, e, -ACTIVATION_STEP, labels, classes)) * scale / (2 * ACTIVATION_STEP);
+                double truncation = ACTIVATION_STEP * ACTIVATION_STEP * SIGMOID_SECOND_DERIVATIVE_MAX * scale / 6;
+                double bound = tol.crossEntropyGradient(classes, scale, p, 1, t) + forward + truncation;
+                check("softmax cross-entropy logit", e, analytic[e], numeric, bound);
+            }
+        }
+    }
+
+    /** The bound of a softmax cross-entropy's summed loss at {@code z} with element {@code e} moved by {@code h}. */
+    private double crossEntropyBound(double[] z, int e, double h, double[] labels, int classes) {
+        double[] moved = z.clone();
+        moved[e] += h;
+        double bound = 0;
+        double magnitude = 0;
+        for (int i = 0; i < labels.length; i++) {
+            int base = i * classes;
+            double lse = ReferenceMath.logSumExp(moved, base, classes);
+            double max = Double.NEGATIVE_INFINITY;
+            for (int j = 0; j < classes; j++) {
+                max = Math.max(max, moved[base + j]);
+            }
+            double zy = moved[base + (int) labels[i]];
+            bound += tol.crossEntropyRow(classes, 1, lse, max, Math.abs(lse - max) + Math.abs(zy - max));
+            magnitude += lse - zy;
+        }
+        return bound + Tolerance.sum(labels.length, magnitude);
+    }
+
+    /**
+     * Binary cross-entropy on {@code [4, 3]} logits: the loss of one element along its logit has the third derivative
+     * {@code σ''}, at most {@link #SIGMOID_SECOND_DERIVATIVE_MAX} (over the element count); the forward's rounding is
+     * {@link Tolerance#binaryCrossEntropy} at both points.
+     */
+    void sigmoidCrossEntropy() {
+        int n = 12;
+        double[] z = grid(n, 0, 3);
+        double[] t = new double[n];
+        for (int i = 0; i < n; i++) {
+            t[i] = random.nextInt(2);
+        }
+        double scale = 1.0 / n;
+        SigmoidCrossEntropy loss = new SigmoidCrossEntropy();
+        try (Tensor logits = backend.fromArray(F, z, Shape.of(4, 3)); Tensor target = backend.fromArray(F, t, Shape.of(4, 3));
+             Tensor gradient = backend.zeros(F, Shape.of(4, 3))) {
+            loss.valueAndGradient(logits, target, gradient);
+            double[] analytic = gradient.toDoubleArray();
+            for (int i = 0; i < n; i++) {
+                double numeric = difference(z, i, ACTIVATION_STEP, logits, () -> loss.value(logits, target));
+                double forward = 0;
+                for (double h : new double[] {ACTIVATION_STEP, -ACTIVATION_STEP}) {
+                    double total = 0;
+                    for (int k = 0; k < n; k++) {
+                        double zk = z[k] + (k == i ? h : 0);
+                        forward += tol.binaryCrossEntropy(zk, t[k], StrictMath.log1p(StrictMath.exp(-Math.abs(zk))));
+                        total += ReferenceMath.binaryCrossEntropy(zk, t[k]);
+                    }
+                    forward += Tolerance.sum(n, total);
+                }
+                forward *= scale / (2 * ACTIVATION_STEP);
+                double truncation = ACTIVATION_STEP * ACTIVATION_STEP * SIGMOID_SECOND_DERIVATIVE_MAX * scale / 6;
+                double s = ReferenceMath.sigmoid(z[i]);
+                double bound = tol.binaryCrossEntropyGradient(scale, s, t[i]) + forward + truncation;
+                check("sigmoid cross-entropy logit", i, analytic[i], numeric, bound);
+            }
+        }
+    }
+
+    /**
+     * The softmax layer on {@code [rows, classes]}, objective {@code Σ y G}. Along {@code x_ij} every output of row i
+     * is a constant (at most 1) times a sigmoid, or one minus it, of a shifted argument, so the third derivative of the
+     * objective is at most {@code Σ_k |G_ik| / 8} ({@code max|σ'''| = 1/8}). The forward's rounding: the outputs of
+     * row i within {@link Tolerance#softmax}, at both points. The analytic gradient: {@link Tolerance#softmaxBackward}
+     * plus what the forward's rounding of the outputs it is computed from changes.
+     */
+    void softmax(int rows, int classes) {
+        int n = rows * classes;
+        double[] x = grid(n, 0, 3);
+        double[] g = grid(n, 0, 1);
+        try (Softmax layer = new Softmax(); Tensor input = backend.fromArray(F, x, Shape.of(rows, classes));
+             Tensor upstream = backend.fromArray(F, g, Shape.of(rows, classes))) {
+            layer.forward(input, true);
+            double[] analytic = layer.backward(upstream, true).toDoubleArray();
+            for (int e = 0; e < n; e++) {
+                int base = e / classes * classes;
+                double[] y = ReferenceMath.softmax(x, base, classes);
+                double s = 0;
+                double dotOfAbs = 0;
+                double gAbs = 0;
+                double outputErrors = 0;
+                for (int k = 0; k < classes; k++) {
+                    s += y[k] * g[base + k];
+                    dotOfAbs += Math.abs(y[k] * g[base + k]);
+                    gAbs += Math.abs(g[base + k]);
+                    outputErrors += Math.abs(g[base + k]) * tol.softmax(classes, y[k]);
+                }
+                int j = e - base;
+                double numeric = difference(x, e, ACTIVATION_STEP, input, () -> objective(layer.forward(input, true), g));
+                double forward = 0;
+                for (double h : new double[] {ACTIVATION_STEP, -ACTIVATION_STEP}) {
+                    double[] moved = x.clone();
+                    moved[e] += h;
+                    double[] ym = ReferenceMath.softmax(moved, base, classes);
+                    for (int k = 0; k < classes; k++) {
+                        forward += tol.softmax(classes, ym[k]) * Math.abs(g[base + k]);
+                    }
+                }
+                forward /= 2 * ACTIVATION_STEP;
+                double truncation = ACTIVATION_STEP * ACTIVATION_STEP * gAbs / 8 / 6;
+                double fromOutputs = Math.abs(g[e] - s) * tol.softmax(classes, y[j]) + Math.abs(y[j]) * outputErrors;
+                double bound = tol.softmaxBackward(classes, y[j], g[e], s, dotOfAbs) + fromOutputs + forward + truncation;
+                check("softmax input", e, analytic[e], numeric, bound);
+            }
+        }
+    }
+
+    /**
+     * Dropout at rate 0.5, whose mask is 0 or exactly 2: the forward pass is exact in float and linear, so the central
+     * difference equals the mask times G; the gradient must be exactly that.
+     */
+    void dropout() {
+        int n = 48;
+        double[] x = grid(n, 0, 2);
+        double[] g = grid(n, 0, 1);
+        try (Dropout layer = new Dropout(0.5, 3); Tensor input = backend.fromArray(F, x, Shape.of(6, 8));
+             Tensor upstream = backend.fromArray(F, g, Shape.of(6, 8))) {
+            layer.beginTrainingStep(11);
+            layer.forward(input, true);
+            double[] analytic = layer.backward(upstream, true).toDoubleArray();
+            for (int i = 0; i < n; i++) {
+                double numeric = difference(x, i, DENSE_STEP, input, () -> objective(layer.forward(input, true), g));
+                double mask = ReferenceMath.dropoutKeeps(3, 11, i, 0.5) ? 2 : 0;
+                check("dropout input", i, analytic[i], numeric, 0);
+                check("dropout input against the rule", i, analytic[i], mask * g[i], 0);
             }
         }
     }

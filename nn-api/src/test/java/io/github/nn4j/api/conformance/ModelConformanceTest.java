@@ -8,14 +8,18 @@ import io.github.nn4j.api.gradcheck.GradientCheckResult;
 import io.github.nn4j.api.gradcheck.GradientChecker;
 import io.github.nn4j.api.layer.ActivationLayer;
 import io.github.nn4j.api.layer.Dense;
+import io.github.nn4j.api.layer.Dropout;
 import io.github.nn4j.api.layer.Layer;
 import io.github.nn4j.api.layer.LeakyReLU;
 import io.github.nn4j.api.layer.Parameter;
 import io.github.nn4j.api.layer.ReLU;
 import io.github.nn4j.api.layer.Sigmoid;
+import io.github.nn4j.api.layer.Softmax;
 import io.github.nn4j.api.layer.Tanh;
 import io.github.nn4j.api.layer.WeightInit;
 import io.github.nn4j.api.loss.MeanSquaredError;
+import io.github.nn4j.api.loss.SigmoidCrossEntropy;
+import io.github.nn4j.api.loss.SoftmaxCrossEntropy;
 import io.github.nn4j.api.network.Network;
 import io.github.nn4j.api.network.TrainingConfig;
 import io.github.nn4j.api.network.TrainingHistory;
@@ -114,6 +118,57 @@ public abstract class ModelConformanceTest {
     }
 
     @Test
+    void softmaxCrossEntropyGradientsWithLabelsOneHotAndSoftTargets() {
+        try (Tensor z = uniform(DType.FLOAT64, Shape.of(6, 4), -3, 3, 31);
+             Tensor labels = backend().fromMatrix(DType.FLOAT64, new double[][] {{0}, {3}, {1}, {2}, {2}, {0}});
+             Tensor oneHot = backend().fromMatrix(DType.FLOAT64, new double[][] {
+                 {1, 0, 0, 0}, {0, 0, 0, 1}, {0, 1, 0, 0}, {0, 0, 1, 0}, {0, 0, 1, 0}, {1, 0, 0, 0}});
+             Tensor soft = uniform(DType.FLOAT64, Shape.of(6, 4), 0, 1, 32)) {
+            SoftmaxCrossEntropy loss = new SoftmaxCrossEntropy();
+            assertPassed(CHECKER.checkLoss(loss, z, labels));
+            assertPassed(CHECKER.checkLoss(loss, z, oneHot));
+            assertPassed(CHECKER.checkLoss(loss, z, soft));
+            assertThat(loss.value(z, labels)).as("labels and their one-hot rows give one loss")
+                    .isCloseTo(loss.value(z, oneHot), org.assertj.core.data.Offset.offset(1e-15));
+        }
+    }
+
+    @Test
+    void sigmoidCrossEntropyGradients() {
+        try (Tensor z = uniform(DType.FLOAT64, Shape.of(5, 3), -4, 4, 33); Tensor t = uniform(DType.FLOAT64, Shape.of(5, 3), 0, 1, 34)) {
+            assertPassed(CHECKER.checkLoss(new SigmoidCrossEntropy(), z, t));
+        }
+    }
+
+    @Test
+    void softmaxLayerGradients() {
+        try (Softmax layer = new Softmax(); Tensor x = uniform(DType.FLOAT64, Shape.of(4, 7), -3, 3, 35)) {
+            assertPassed(CHECKER.checkLayer(layer, x));
+        }
+    }
+
+    @Test
+    void dropoutGradientsAreTheStepsMask() {
+        try (Dropout layer = new Dropout(0.3, 9); Tensor x = uniform(DType.FLOAT64, Shape.of(6, 8), -1, 1, 36)) {
+            layer.beginTrainingStep(17);
+            assertPassed(CHECKER.checkLayer(layer, x));
+            double[] y = layer.forward(x, true).toDoubleArray();
+            double[] xv = x.toDoubleArray();
+            int dropped = 0;
+            for (int i = 0; i < y.length; i++) {
+                boolean keeps = ReferenceMath.dropoutKeeps(9, 17, i, 0.3);
+                assertThat(y[i]).as("element %d", i).isEqualTo(keeps ? xv[i] * (1 / 0.7) : 0);
+                dropped += keeps ? 0 : 1;
+            }
+            assertThat(dropped).isPositive().isLessThan(y.length);
+            assertThat(layer.forward(x, false)).as("inference: the input itself").isSameAs(x);
+            try (Tensor g = uniform(DType.FLOAT64, Shape.of(6, 8), -1, 1, 37)) {
+                assertThat(layer.backward(g, true)).as("after inference, the gradient passes").isSameAs(g);
+            }
+        }
+    }
+
+    @Test
     void meanSquaredErrorGradientsInBothConventions() {
         try (Tensor p = uniform(DType.FLOAT64, Shape.of(5, 3), 0, 1, 1); Tensor y = uniform(DType.FLOAT64, Shape.of(5, 3), 0, 1, 2)) {
             assertPassed(CHECKER.checkLoss(new MeanSquaredError(), p, y));
@@ -143,6 +198,15 @@ public abstract class ModelConformanceTest {
     @EnumSource(value = Activation.class, names = {"RELU", "SIGMOID", "TANH"})
     void float32ActivationGradientsMatchCentralDifferences(Activation f) {
         new Float32GradientCheck(backend()).activation(f);
+    }
+
+    @Test
+    void float32ClassificationGradientsMatchCentralDifferences() {
+        Float32GradientCheck check = new Float32GradientCheck(backend());
+        check.softmaxCrossEntropy(5, 4);
+        check.sigmoidCrossEntropy();
+        check.softmax(3, 6);
+        check.dropout();
     }
 
     @Test
@@ -329,6 +393,50 @@ public abstract class ModelConformanceTest {
     void sameSeedGivesBitIdenticalWeights(DType dtype) {
         double[][] first = trainedWeights(dtype, 3);
         double[][] second = trainedWeights(dtype, 3);
+        assertThat(first.length).isEqualTo(6);
+        for (int i = 0; i < first.length; i++) {
+            assertThat(second[i]).as("parameter %d", i).containsExactly(first[i]);
+        }
+    }
+
+    /** A 6-16-16-3 classifier with dropout, trained on the teacher's labels (the largest of its three targets). */
+    private static Network classifier(Backend be, DType dtype) {
+        return Network.of(new Dense(be, dtype, 6, 16, WeightInit.HE_UNIFORM, 110), new ReLU(), new Dropout(0.25, 111),
+                new Dense(be, dtype, 16, 16, WeightInit.HE_UNIFORM, 112), new ReLU(), new Dropout(0.25, 113),
+                new Dense(be, dtype, 16, 3, WeightInit.XAVIER_UNIFORM, 114));
+    }
+
+    /** The teacher's targets as class labels {@code [n, 1]}: the index of the largest. */
+    private static Tensor labels(Backend be, DType dtype, Tensor targets) {
+        double[] t = targets.toDoubleArray();
+        double[] labels = new double[SAMPLES];
+        for (int i = 0; i < SAMPLES; i++) {
+            int best = 0;
+            for (int j = 1; j < 3; j++) {
+                best = t[i * 3 + j] > t[i * 3 + best] ? j : best;
+            }
+            labels[i] = best;
+        }
+        return be.fromArray(dtype, labels, Shape.of(SAMPLES, 1));
+    }
+
+    private double[][] trainedClassifier(DType dtype) {
+        Tensor[] d = data(backend(), dtype);
+        try (Network net = classifier(backend(), dtype); Tensor x = d[0]; Tensor y = d[1]; Tensor labels = labels(backend(), dtype, y);
+             Adam adam = Adam.builder(0.01).weightDecay(0.01).schedule(LearningRateSchedule.cosine(30)).build()) {
+            double[] losses = net.fit(x, labels, new SoftmaxCrossEntropy(), adam,
+                    TrainingConfig.builder(3).batchSize(BATCH).seed(5).build()).losses();
+            assertThat(losses[2]).as("the classifier learns").isLessThan(losses[0]);
+            return net.parameters().stream().map(p -> p.value().toDoubleArray()).toArray(double[][]::new);
+        }
+    }
+
+    /** Dropout masks, labels and the fused loss in training: the same seed gives the same weights, bit for bit. */
+    @ParameterizedTest
+    @EnumSource(DType.class)
+    void aClassifierWithDropoutTrainsBitIdenticallyTwice(DType dtype) {
+        double[][] first = trainedClassifier(dtype);
+        double[][] second = trainedClassifier(dtype);
         assertThat(first.length).isEqualTo(6);
         for (int i = 0; i < first.length; i++) {
             assertThat(second[i]).as("parameter %d", i).containsExactly(first[i]);

@@ -4,12 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.nn4j.api.backend.Backend;
 import io.github.nn4j.api.layer.Dense;
+import io.github.nn4j.api.layer.Dropout;
 import io.github.nn4j.api.layer.Parameter;
 import io.github.nn4j.api.layer.ReLU;
 import io.github.nn4j.api.layer.Sigmoid;
 import io.github.nn4j.api.layer.Tanh;
 import io.github.nn4j.api.layer.WeightInit;
 import io.github.nn4j.api.loss.MeanSquaredError;
+import io.github.nn4j.api.loss.SoftmaxCrossEntropy;
 import io.github.nn4j.api.network.Network;
 import io.github.nn4j.api.network.TrainingConfig;
 import io.github.nn4j.api.network.TrainingHistory;
@@ -176,6 +178,43 @@ public abstract class PersistenceConformanceTest {
                 Arguments.of(DType.FLOAT64, "AdamW, cosine schedule, clipped", adamW),
                 Arguments.of(DType.FLOAT32, "Sgd, momentum, decay, step schedule, clipped", decayed),
                 Arguments.of(DType.FLOAT64, "Sgd, momentum, decay, step schedule, clipped", decayed));
+    }
+
+    /**
+     * A classifier with dropout on labels, with the fused softmax cross-entropy: the masks follow from the seeds and
+     * the step, so a resumed run draws the uninterrupted run's masks and ends with its weights, bit for bit.
+     */
+    @ParameterizedTest
+    @EnumSource(DType.class)
+    void resumingAClassifierWithDropoutEqualsTrainingWithoutAStop(DType dtype) throws Exception {
+        Backend be = backend();
+        Supplier<Network> classifier = () -> Network.of(new Dense(be, dtype, 6, 12, WeightInit.HE_UNIFORM, 210),
+                new ReLU(), new Dropout(0.3, 211), new Dense(be, dtype, 12, 3, WeightInit.XAVIER_UNIFORM, 212));
+        double[] labelValues = new double[60];
+        for (int i = 0; i < labelValues.length; i++) {
+            labelValues[i] = i % 3;
+        }
+        try (Tensor x = inputs(be, dtype); Tensor labels = be.fromArray(dtype, labelValues, Shape.of(60, 1))) {
+            List<double[]> uninterrupted;
+            try (Network net = classifier.get(); Optimizer opt = new Adam(0.01)) {
+                net.fit(x, labels, new SoftmaxCrossEntropy(), opt, TrainingConfig.builder(4).batchSize(16).seed(9).build());
+                uninterrupted = weights(net);
+            }
+            byte[] checkpoint;
+            try (Network net = classifier.get(); Optimizer opt = new Adam(0.01)) {
+                net.fit(x, labels, new SoftmaxCrossEntropy(), opt, TrainingConfig.builder(2).batchSize(16).seed(9).build());
+                checkpoint = ModelFiles.toBytes(net, opt);
+            }
+            try (Checkpoint cp = ModelFiles.checkpointFromBytes(checkpoint, be, "checkpoint")) {
+                assertThat(cp.network().layers().get(2)).isInstanceOf(Dropout.class);
+                cp.network().fit(x, labels, new SoftmaxCrossEntropy(), cp.optimizer(),
+                        TrainingConfig.builder(4).resumeFrom(cp.progress()).build());
+                List<double[]> resumed = weights(cp.network());
+                for (int i = 0; i < resumed.size(); i++) {
+                    assertThat(resumed.get(i)).as("parameter %d", i).containsExactly(uninterrupted.get(i));
+                }
+            }
+        }
     }
 
     @ParameterizedTest(name = "{0} {1}")

@@ -86,6 +86,68 @@ public final class ReferenceMath {
         return x > 0 ? 1.0 : alpha;
     }
 
+    /**
+     * The softmax of {@code x[from .. from+n-1]}: {@code e^(x_j - m) / Σ e^(x_k - m)} with {@code m} the largest, the
+     * sum compensated.
+     */
+    public static double[] softmax(double[] x, int from, int n) {
+        double m = Double.NEGATIVE_INFINITY;
+        for (int j = 0; j < n; j++) {
+            m = Math.max(m, x[from + j]);
+        }
+        double[] e = new double[n];
+        for (int j = 0; j < n; j++) {
+            e[j] = StrictMath.exp(x[from + j] - m);
+        }
+        double s = sum(e);
+        for (int j = 0; j < n; j++) {
+            e[j] /= s;
+        }
+        return e;
+    }
+
+    /** {@code log Σ_j e^(x_j)} over {@code x[from .. from+n-1]}, as {@code m + log Σ e^(x_j - m)}. */
+    public static double logSumExp(double[] x, int from, int n) {
+        double m = Double.NEGATIVE_INFINITY;
+        for (int j = 0; j < n; j++) {
+            m = Math.max(m, x[from + j]);
+        }
+        double[] e = new double[n];
+        for (int j = 0; j < n; j++) {
+            e[j] = StrictMath.exp(x[from + j] - m);
+        }
+        return m + StrictMath.log(sum(e));
+    }
+
+    /**
+     * The binary cross-entropy of a logit {@code z} against a target {@code t}, {@code -t log σ(z) - (1-t) log(1-σ(z))},
+     * as {@code t·softplus(-z) + (1-t)·softplus(z)} with {@code softplus(x) = max(x, 0) + log(1 + e^-|x|)}.
+     */
+    public static double binaryCrossEntropy(double z, double t) {
+        return t * softplus(-z) + (1 - t) * softplus(z);
+    }
+
+    private static double softplus(double x) {
+        return Math.max(x, 0) + StrictMath.log1p(StrictMath.exp(-Math.abs(x)));
+    }
+
+    /**
+     * Whether the dropout mask of {@code (seed, step)} keeps element {@code index}, from the rule's statement in
+     * {@code DropoutMasks}' documentation (SplitMix64's output function on a per-step key).
+     */
+    public static boolean dropoutKeeps(long seed, long step, long index, double rate) {
+        long gamma = 0x9E3779B97F4A7C15L;
+        long key = splitMix(seed ^ splitMix(step + gamma));
+        long u = splitMix(key + (index + 1) * gamma);
+        return (u >>> 11) * 0x1p-53 >= rate;
+    }
+
+    private static long splitMix(long z) {
+        long a = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+        long b = (a ^ (a >>> 27)) * 0x94D049BB133111EBL;
+        return b ^ (b >>> 31);
+    }
+
     /** {@code Σ x[from + i·stride]} for {@code i < n}, compensated (TwoSum). */
     public static double sum(double[] x, int from, int n, int stride) {
         double s = 0;

@@ -756,6 +756,58 @@ public abstract class TensorConformanceTest {
         }
     }
 
+    // ------------------------------------------------------------------------------------ probabilities, dropout
+
+    static Stream<Arguments> rowCases() {
+        List<Arguments> out = new ArrayList<>();
+        for (DType d : DType.values()) {
+            for (int[] rc : Shapes.MATRICES) {
+                out.add(Arguments.of(d, rc[0], rc[1]));
+            }
+        }
+        return out.stream();
+    }
+
+    @ParameterizedTest(name = "{0} {1}x{2}")
+    @MethodSource("rowCases")
+    void softmaxAndItsGradientMatchReference(DType dtype, int rows, int cols) {
+        ProbabilityChecks check = new ProbabilityChecks(backend(), dtype);
+        check.softmax(rows, cols);
+        check.softmaxBackward(rows, cols);
+    }
+
+    @ParameterizedTest(name = "{0} {1}x{2}")
+    @MethodSource("rowCases")
+    void softmaxCrossEntropyMatchesReference(DType dtype, int rows, int cols) {
+        new ProbabilityChecks(backend(), dtype).softmaxCrossEntropy(rows, cols);
+    }
+
+    @ParameterizedTest
+    @EnumSource(DType.class)
+    void softmaxCrossEntropyKnownValuesAndBadArguments(DType dtype) {
+        ProbabilityChecks check = new ProbabilityChecks(backend(), dtype);
+        check.softmaxCrossEntropyKnownValues();
+        check.softmaxCrossEntropyRejectsBadArguments();
+    }
+
+    @ParameterizedTest(name = "{0} {1}")
+    @MethodSource("elementwiseShapes")
+    void sigmoidCrossEntropyMatchesReference(DType dtype, Shape shape) {
+        new ProbabilityChecks(backend(), dtype).sigmoidCrossEntropy(shape);
+    }
+
+    @ParameterizedTest(name = "{0} {1}")
+    @MethodSource("elementwiseShapes")
+    void dropoutMasksFollowTheRuleBitForBit(DType dtype, Shape shape) {
+        new ProbabilityChecks(backend(), dtype).dropoutMask(shape);
+    }
+
+    @ParameterizedTest
+    @EnumSource(DType.class)
+    void dropoutMasksDifferBetweenStepsAndSeeds(DType dtype) {
+        new ProbabilityChecks(backend(), dtype).dropoutMasksDifferBetweenStepsAndSeeds();
+    }
+
     @ParameterizedTest(name = "{0} {1}")
     @MethodSource("elementwiseShapes")
     void axpyMatchesReference(DType dtype, Shape shape) {

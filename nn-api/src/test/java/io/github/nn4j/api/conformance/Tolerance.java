@@ -191,6 +191,86 @@ public final class Tolerance {
     }
 
     /**
+     * Output {@code y} of a softmax over {@code classes} values. Each exponential within the
+     * {@link ElementFunction#EXP} budget ({@code E} ulps, at most {@code 2E u} relative), their sum within
+     * {@code 2E u + γ(classes − 1)} relative (a sum of positive terms, in the dtype or wider), one division: relative
+     * error {@code (4E + 1) u + γ(classes − 1)}, plus the reference's own (an exponential, a compensated sum and a
+     * division: {@link #REFERENCE_SOFTMAX_ERROR}), plus the underflow allowance.
+     */
+    public double softmax(int classes, double y) {
+        return softmaxRelative(classes) * Math.abs(y) + underflow(y);
+    }
+
+    /** The relative error of one softmax output over {@code classes} values; see {@link #softmax}. */
+    public double softmaxRelative(int classes) {
+        double e = ElementFunction.EXP.ulps(dtype);
+        return (4 * e + 1) * u + (classes > 1 ? gamma(classes - 1) : 0) + REFERENCE_SOFTMAX_ERROR;
+    }
+
+    /**
+     * Element {@code dx_j = y_j (dy_j − s)} of the softmax gradient, {@code s = Σ_k y_k dy_k} over {@code classes}
+     * values with {@code Σ|y_k dy_k| = dotOfAbs}: the dot product {@code γ(classes)} relative to its absolute terms,
+     * the subtraction and the product one rounding each, and the reference's own double rounding.
+     */
+    public double softmaxBackward(int classes, double y, double dy, double s, double dotOfAbs) {
+        double difference = Math.abs(dy - s);
+        double dx = Math.abs(y) * difference;
+        return Math.abs(y) * (gamma(classes) * dotOfAbs + u * difference) + u * dx
+                + REFERENCE_SOFTMAX_ERROR * Math.abs(y) * (Math.abs(dy) + dotOfAbs) + underflow(dx);
+    }
+
+    /**
+     * The loss of one row of a softmax cross-entropy, {@code Σ_j t_j (lse − z_j)} with {@code lse} the row's
+     * log-sum-exp: the sum of exponentials within {@code 2E u + γ(classes − 1)} relative gives {@code lse} within that
+     * absolute, the logarithm adds its {@link ElementFunction#LOG} budget, and each difference and product one rounding
+     * of its magnitude; {@code weight = Σ|t_j|}, {@code spread = Σ_j |t_j| (|lse − m| + |z_j − m|)} with {@code m} the
+     * row's maximum. Plus the reference's own error.
+     */
+    public double crossEntropyRow(int classes, double weight, double lse, double max, double spread) {
+        double sumError = 2 * ElementFunction.EXP.ulps(dtype) * u + (classes > 1 ? gamma(classes - 1) : 0);
+        double logError = sumError + 2 * ElementFunction.LOG.ulps(dtype) * u * Math.abs(lse - max);
+        return weight * logError + gamma(3) * spread + REFERENCE_SOFTMAX_ERROR * (weight * Math.abs(max) + spread);
+    }
+
+    /**
+     * A gradient element {@code scale (p T − t)} of a softmax cross-entropy, given the softmax output {@code p}, the
+     * row's target weight {@code T = Σ t} (exact for labels and one-hot rows, else within {@code γ(classes) Σ|t|}) and
+     * target {@code t}: the softmax's relative error, then a product, a difference and the scaling (with the scale
+     * rounded to the dtype) one rounding each.
+     */
+    public double crossEntropyGradient(int classes, double scale, double p, double weight, double t) {
+        double exact = Math.abs(scale * (p * weight - t));
+        double inner = softmaxRelative(classes) * p * Math.abs(weight) + p * gamma(classes) * Math.abs(weight)
+                + gamma(4) * (p * Math.abs(weight) + Math.abs(t));
+        return Math.abs(scale) * inner + underflow(exact);
+    }
+
+    /**
+     * The loss of one element of a binary cross-entropy on logits, {@code max(z, 0) − z t + log(1 + e^−|z|)} with
+     * {@code log1p = log(1 + e^−|z|)}: the exponential's relative error carried through {@code log1p} (at most its
+     * share {@code e/(1+e) <= 1}), the logarithm's own, and the product and two sums one rounding each of the terms'
+     * magnitudes.
+     */
+    public double binaryCrossEntropy(double z, double t, double log1p) {
+        double terms = Math.max(z, 0) + Math.abs(z * t) + log1p;
+        return gamma(3) * terms + 2 * (ElementFunction.EXP.ulps(dtype) + ElementFunction.LOG.ulps(dtype)) * u * log1p
+                + REFERENCE_SOFTMAX_ERROR * terms;
+    }
+
+    /**
+     * A gradient element {@code scale (σ(z) − t)} of a binary cross-entropy on logits: the sigmoid within its
+     * {@link ElementFunction#SIGMOID} budget, then a difference and the scaling one rounding each.
+     */
+    public double binaryCrossEntropyGradient(double scale, double sigmoid, double t) {
+        double exact = scale * (sigmoid - t);
+        return Math.abs(scale) * (function(ElementFunction.SIGMOID, sigmoid) + gamma(3) * (sigmoid + Math.abs(t)))
+                + REFERENCE_SOFTMAX_ERROR * Math.abs(exact) + underflow(exact);
+    }
+
+    /** The reference's own relative error in softmax and log-sum-exp: exponentials within 1 double ulp, a compensated sum, a division, a logarithm. */
+    static final double REFERENCE_SOFTMAX_ERROR = 8 * 0x1p-53;
+
+    /**
      * Whether {@code actual} is within {@code bound} of {@code expected}; NaN only matches NaN, an infinity only
      * the same infinity (a finite bound never excuses an overflow).
      */
