@@ -15,8 +15,8 @@ package io.github.nn4j.api.backend;
  * probability {@code rate} to within {@code 2^-53}. Stateless and thread-safe.
  */
 public final class DropoutMasks {
-    /** SplitMix64's increment, {@code 2^64 / φ} rounded to odd. */
-    private static final long GAMMA = 0x9E3779B97F4A7C15L;
+    /** SplitMix64's increment γ, {@code 2^64 / φ} rounded to odd: consecutive elements' counters differ by it. */
+    public static final long GAMMA = 0x9E3779B97F4A7C15L;
 
     private DropoutMasks() {
     }
@@ -30,6 +30,52 @@ public final class DropoutMasks {
      */
     public static long key(long seed, long step) {
         return mix(seed ^ mix(step + GAMMA));
+    }
+
+    /**
+     * The drop threshold of {@code rate}: an element whose draw {@code u >>> 11} is below it is dropped, which is the
+     * rule's {@code (u >>> 11) · 2^-53 < rate} in integer arithmetic ({@code rate · 2^53} is exact).
+     *
+     * @param rate the dropout rate, in {@code [0, 1)}
+     * @return {@code ceil(rate · 2^53)}
+     */
+    public static long threshold(double rate) {
+        return (long) Math.ceil(rate * 0x1p53);
+    }
+
+    /**
+     * Element {@code index}'s counter: the SplitMix64 state whose output decides it, {@code key + (index + 1) · γ};
+     * the next element's is this plus {@link #GAMMA}.
+     *
+     * @param key   from {@link #key}
+     * @param index the element's row-major index
+     * @return the counter
+     */
+    public static long counter(long key, long index) {
+        return key + (index + 1) * GAMMA;
+    }
+
+    /**
+     * Whether the element with counter {@code counter} is kept, for the threshold of the rate.
+     *
+     * @param counter   from {@link #counter}
+     * @param threshold from {@link #threshold}
+     * @return {@code true} unless the element is dropped
+     */
+    public static boolean keepsCounter(long counter, long threshold) {
+        return keptBit(counter, threshold) != 0;
+    }
+
+    /**
+     * {@link #keepsCounter} as a number, without a branch (a kernel multiplies by it: the outcomes are random, so a
+     * branch would be mispredicted as often as elements are dropped).
+     *
+     * @param counter   from {@link #counter}
+     * @param threshold from {@link #threshold}
+     * @return 1 when the element is kept, else 0
+     */
+    public static long keptBit(long counter, long threshold) {
+        return ~((mix(counter) >>> 11) - threshold) >>> 63;
     }
 
     /**

@@ -527,10 +527,12 @@ public final class FloatArrayKernels {
      * @param to   the element after the last
      */
     public static void dropoutMask(double rate, long seed, long step, float[] mask, int from, int to) { // same in FLOAT32
-        long key = DropoutMasks.key(seed, step);
+        long threshold = DropoutMasks.threshold(rate);
+        long counter = DropoutMasks.counter(DropoutMasks.key(seed, step), from);
         float kept = (float) (1 / (1 - rate));
         for (int i = from; i < to; i++) {
-            mask[i] = DropoutMasks.keeps(key, i, rate) ? kept : 0;
+            mask[i] = kept * DropoutMasks.keptBit(counter, threshold);
+            counter += DropoutMasks.GAMMA;
         }
     }
 

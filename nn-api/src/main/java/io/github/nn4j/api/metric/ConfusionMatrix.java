@@ -49,6 +49,27 @@ public final class ConfusionMatrix {
     }
 
     /**
+     * The matrix of classes already decided, for example by a classifier that is not a network.
+     *
+     * @param actual    each sample's class
+     * @param predicted the class predicted for each sample, in the same order
+     * @param classes   the number of classes, at least 2
+     * @return the matrix
+     * @throws IllegalArgumentException when the arrays differ in length or hold a value that is not a class
+     */
+    public static ConfusionMatrix of(int[] actual, int[] predicted, int classes) {
+        if (actual.length != predicted.length) {
+            throw new IllegalArgumentException("confusion matrix: " + actual.length + " actual classes but "
+                    + predicted.length + " predictions");
+        }
+        ConfusionMatrix cm = new ConfusionMatrix(classes);
+        for (int i = 0; i < actual.length; i++) {
+            cm.add(actual[i], predicted[i]);
+        }
+        return cm;
+    }
+
+    /**
      * An empty matrix of two classes for single-column outputs: a score above {@code threshold} predicts class 1.
      *
      * @param threshold 0.5 for probabilities, 0 for logits

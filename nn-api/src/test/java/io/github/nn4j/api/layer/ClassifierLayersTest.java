@@ -91,6 +91,8 @@ class ClassifierLayersTest {
                     TrainingConfig.builder(50).build()).losses();
             assertThat(losses[49]).isLessThan(losses[0] / 4);
             assertThat(new SoftmaxCrossEntropy().acceptsTargets(Shape.of(4, 3), Shape.of(4, 3))).isTrue();
+            assertThat(new SoftmaxCrossEntropy()).hasToString("SoftmaxCrossEntropy");
+            assertThat(new io.github.nn4j.api.loss.SigmoidCrossEntropy()).hasToString("SigmoidCrossEntropy");
             assertThat(new SoftmaxCrossEntropy().acceptsTargets(Shape.of(4, 3), Shape.of(3, 1))).isFalse();
             assertThat(new MeanSquaredError().acceptsTargets(Shape.of(4, 3), Shape.of(4, 1))).isFalse();
             assertThatThrownBy(() -> n.fit(x, wrong, new SoftmaxCrossEntropy(), new Sgd(0.5),

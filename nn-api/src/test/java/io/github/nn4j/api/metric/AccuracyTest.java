@@ -39,11 +39,27 @@ class AccuracyTest {
             assertThat(zero.value()).as("0.3 → 1, 0.7 → 1, −0.1 → 0, NaN wrong").isEqualTo(0.75);
         }
         assertThat(Accuracy.withThreshold(0).threshold()).isZero();
+        assertThat(Accuracy.withThreshold(0.3).threshold()).isEqualTo(0.3);
         assertThat(Accuracy.withThreshold(0)).hasToString("accuracy (threshold 0.0)");
         assertThat(new Accuracy()).hasToString("accuracy");
         assertThat(new Accuracy().name()).isEqualTo("accuracy");
         assertThat(new Accuracy().higherIsBetter()).isTrue();
         assertThatThrownBy(() -> Accuracy.withThreshold(Double.NaN)).hasMessageContaining("NaN");
+    }
+
+    @Test
+    void aScoreAtTheThresholdIsClassZeroAndTiesGoToTheFirstClass() {
+        try (Tensor p = be.fromMatrix(DType.FLOAT32, new double[][] {{0.5}, {0.75}});
+             Tensor y = be.fromMatrix(DType.FLOAT32, new double[][] {{0}, {1}});
+             Tensor tied = be.fromMatrix(DType.FLOAT32, new double[][] {{0.4, 0.4, 0.2}, {0.1, 0.45, 0.45}});
+             Tensor labels = be.fromMatrix(DType.FLOAT32, new double[][] {{0}, {1}})) {
+            Metric.Accumulator binary = new Accuracy().accumulator();
+            binary.add(p, y);
+            assertThat(binary.value()).isEqualTo(1);
+            Metric.Accumulator argmax = new Accuracy().accumulator();
+            argmax.add(tied, labels);
+            assertThat(argmax.value()).isEqualTo(1);
+        }
     }
 
     @Test

@@ -70,6 +70,16 @@ class ConfusionMatrixTest {
     }
 
     @Test
+    void decidedClassesMakeTheSameMatrix() {
+        ConfusionMatrix cm = ConfusionMatrix.of(new int[] {0, 0, 1, 1, 2, 2}, new int[] {0, 1, 1, 2, 2, 0}, 3);
+        assertThat(cm.counts()).isDeepEqualTo(new long[][] {{1, 1, 0}, {0, 1, 1}, {1, 0, 1}});
+        assertThatThrownBy(() -> ConfusionMatrix.of(new int[] {0, 1}, new int[] {0}, 3))
+                .hasMessageContaining("2 actual classes but 1 predictions");
+        assertThatThrownBy(() -> ConfusionMatrix.of(new int[] {0, 3}, new int[] {0, 1}, 3))
+                .hasMessageContaining("(actual 3, predicted 1)");
+    }
+
+    @Test
     void aBinaryMatrixThresholdsOneColumn() {
         ConfusionMatrix probabilities = ConfusionMatrix.binary(0.5);
         ConfusionMatrix logits = ConfusionMatrix.binary(0);
@@ -113,6 +123,11 @@ class ConfusionMatrixTest {
             assertThat(cm.total()).as("nothing counted from a refused batch").isZero();
         }
         assertThatThrownBy(() -> new ConfusionMatrix(1)).hasMessageContaining("at least 2 classes");
+        assertThat(cm.classes()).isEqualTo(3);
+        try (Tensor oneColumn = matrix(new double[][] {{0.7}}); Tensor label = matrix(new double[][] {{1}})) {
+            assertThatThrownBy(() -> cm.add(oneColumn, label)).hasMessageContaining("outputs [1, 1] need 3 columns")
+                    .hasMessageNotContaining("binary");
+        }
         assertThatThrownBy(() -> cm.add(3, 0)).hasMessageContaining("(actual 3, predicted 0)");
         assertThatThrownBy(() -> cm.add(0, -1)).hasMessageContaining("(actual 0, predicted -1)");
         assertThatThrownBy(() -> ConfusionMatrix.binary(Double.NaN)).hasMessageContaining("threshold is NaN");

@@ -161,6 +161,43 @@ class EarlyStoppingTest {
     }
 
     @Test
+    void beforeAnyFitThereIsNoBestAndMinDeltaAppliesToHigherIsBetterToo() {
+        try (Network n = net(); Tensor x = x(); Tensor y = y()) {
+            EarlyStopping fresh = EarlyStopping.builder(n).minDelta(0).build();
+            assertThat(fresh.bestValue()).isNaN();
+            assertThat(fresh.bestEpoch()).isZero();
+            assertThat(fresh.stoppedEpoch()).isZero();
+            assertThat(fresh.stopRequested()).isFalse();
+            // 0.5, then 0.505 and 0.509: better, but by less than 0.01
+            ScriptedMetric accuracy = new ScriptedMetric("accuracy", true, 0.5, 0.505, 0.509, 0.52);
+            try (EarlyStopping stop = EarlyStopping.builder(n).monitor(accuracy).patience(2).minDelta(0.01).build()) {
+                n.fit(x, y, new MeanSquaredError(), new Sgd(0.5), TrainingConfig.builder(4).batchSize(4).validation(x, y)
+                        .validationMetrics(accuracy).listener(stop).build());
+                assertThat(stop.bestEpoch()).isEqualTo(1);
+                assertThat(stop.stoppedEpoch()).isEqualTo(3);
+            }
+            // a configuration that measures other metrics, but not the one watched
+            EarlyStopping byAccuracy = EarlyStopping.builder(n).monitor(new Accuracy()).build();
+            assertThatThrownBy(() -> n.fit(x, y, new MeanSquaredError(), new Sgd(0.5), TrainingConfig.builder(2)
+                    .validation(x, y).validationMetrics(new ScriptedMetric("error", false, 1, 1)).listener(byAccuracy)
+                    .build())).hasMessageContaining("'accuracy', which the training configuration does not measure");
+        }
+    }
+
+    @Test
+    void aClosedListenerCanWatchAnotherFit() {
+        try (Network n = net(); Tensor x = x(); Tensor y = y()) {
+            EarlyStopping stop = EarlyStopping.builder(n).patience(1).build();
+            TrainingConfig c = TrainingConfig.builder(3).batchSize(4).validation(x, y).listener(stop).build();
+            n.fit(x, y, new MeanSquaredError(), new Sgd(0.5), c);
+            stop.close();
+            n.fit(x, y, new MeanSquaredError(), new Sgd(0.5), c);
+            assertThat(stop.bestEpoch()).isPositive();
+            stop.close();
+        }
+    }
+
+    @Test
     void closingFreesTheCopyOfTheWeights() {
         int before = be.openTensors();
         try (Network n = net(); Tensor x = x(); Tensor y = y()) {

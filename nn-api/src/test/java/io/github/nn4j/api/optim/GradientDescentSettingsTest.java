@@ -94,6 +94,17 @@ class GradientDescentSettingsTest {
     }
 
     @Test
+    void clippingScalesTheVelocityUpdateWithMomentum() {
+        // ‖g‖ = 10 > 5: v1 = -0.1 · g / 2 = (-0.3, -0.4) for g = (6, 8)
+        try (Parameter p = parameter(new double[] {0, 0}, new double[] {6, 8});
+             Sgd sgd = Sgd.builder(0.1).momentum(0.5).clipNorm(5).weightDecay(0).build()) {
+            sgd.step(List.of(p));
+            assertThat(sgd.state(p, "velocity").toDoubleArray()).containsExactly(new double[] {-0.3, -0.4}, within(1e-15));
+            assertThat(sgd.weightDecay()).as("0 is a valid decay").isZero();
+        }
+    }
+
+    @Test
     void theScheduleSetsEachStepsLearningRateFromTheStepCount() {
         try (Parameter p = parameter(new double[] {0}, new double[] {1});
              Sgd sgd = Sgd.builder(1).schedule(LearningRateSchedule.step(2, 0.5)).build()) {
