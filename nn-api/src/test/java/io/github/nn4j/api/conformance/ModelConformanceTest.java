@@ -11,6 +11,7 @@ import io.github.nn4j.api.layer.Dense;
 import io.github.nn4j.api.layer.Dropout;
 import io.github.nn4j.api.layer.Layer;
 import io.github.nn4j.api.layer.LeakyReLU;
+import io.github.nn4j.api.layer.Normalization;
 import io.github.nn4j.api.layer.Parameter;
 import io.github.nn4j.api.layer.ReLU;
 import io.github.nn4j.api.layer.Sigmoid;
@@ -144,6 +145,19 @@ public abstract class ModelConformanceTest {
     void softmaxLayerGradients() {
         try (Softmax layer = new Softmax(); Tensor x = uniform(DType.FLOAT64, Shape.of(4, 7), -3, 3, 35)) {
             assertPassed(CHECKER.checkLayer(layer, x));
+        }
+    }
+
+    @Test
+    void normalizationGradients() {
+        try (Normalization layer = new Normalization(0.13, 0.31);
+             Tensor x = uniform(DType.FLOAT64, Shape.of(3, 5), 0, 1, 38)) {
+            assertPassed(CHECKER.checkLayer(layer, x));
+            double[] xv = x.toDoubleArray();
+            double[] y = layer.forward(x, false).toDoubleArray();
+            for (int i = 0; i < y.length; i++) {
+                assertThat(y[i]).isEqualTo((xv[i] - 0.13) / 0.31); // two correctly rounded operations, as in double
+            }
         }
     }
 

@@ -68,6 +68,28 @@ class ClassifierLayersTest {
     }
 
     @Test
+    void normalizationFitsItsDataAndChecksItsValues() {
+        try (Tensor data = be.fromMatrix(DType.FLOAT64, new double[][] {{1, 3}, {5, 7}})) {
+            Normalization n = Normalization.fitTo(data); // mean 4, variance (9 + 1 + 1 + 9) / 4 = 5
+            assertThat(n.mean()).isEqualTo(4);
+            assertThat(n.std()).isCloseTo(Math.sqrt(5), within(1e-15));
+            assertThat(n.forward(data, false).toDoubleArray())
+                    .containsExactly(new double[] {-3 / Math.sqrt(5), -1 / Math.sqrt(5), 1 / Math.sqrt(5),
+                        3 / Math.sqrt(5)}, within(1e-15));
+            assertThat(n.inferenceReplica().orElseThrow()).hasToString(n.toString());
+            n.close();
+        }
+        try (Tensor constant = be.full(DType.FLOAT32, Shape.of(2, 2), 3)) {
+            assertThatThrownBy(() -> Normalization.fitTo(constant)).hasMessageContaining("standard deviation");
+        }
+        for (double[] bad : new double[][] {{Double.NaN, 1}, {0, 0}, {0, -1}, {0, Double.POSITIVE_INFINITY}}) {
+            assertThatThrownBy(() -> new Normalization(bad[0], bad[1])).isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("Normalization");
+        }
+        assertThat(new Normalization(0.5, 2)).hasToString("Normalization(mean 0.5, std 2.0)");
+    }
+
+    @Test
     void softmaxGivesProbabilitiesForALogitsNetwork() {
         try (Network logits = Network.of(new Dense(be, DType.FLOAT64, 4, 3, WeightInit.XAVIER_UNIFORM, 7));
              Tensor x = be.randomUniform(DType.FLOAT64, Shape.of(5, 4), -2, 2, 8);
