@@ -7,16 +7,22 @@ import io.github.nn4j.models.svm.SvmExperimentListener;
 import java.io.PrintWriter;
 import java.util.Locale;
 
-/** Prints the MNIST pipeline's progress: phases, the autoencoder's progress bar, each SVM grid point. */
+/**
+ * Prints the MNIST pipeline's progress: phases, the autoencoder's and the classifier's progress bars, each SVM grid
+ * point.
+ */
 final class ConsolePipelineListener implements MnistPipelineListener {
     private final PrintWriter out;
     private final boolean interactive;
     private final EpochProgressBar epochs;
+    private final EpochProgressBar classifierEpochs;
 
-    ConsolePipelineListener(PrintWriter out, boolean interactive, int trainSamples, int batchSize) {
+    ConsolePipelineListener(PrintWriter out, boolean interactive, int trainSamples, int batchSize,
+                            int classifierBatchSize) {
         this.out = out;
         this.interactive = interactive;
         this.epochs = new EpochProgressBar(out, trainSamples, batchSize, interactive);
+        this.classifierEpochs = new EpochProgressBar(out, trainSamples, classifierBatchSize, interactive);
     }
 
     @Override
@@ -28,6 +34,11 @@ final class ConsolePipelineListener implements MnistPipelineListener {
     @Override
     public TrainingListener training() {
         return epochs;
+    }
+
+    @Override
+    public TrainingListener classifierTraining() {
+        return classifierEpochs;
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.github.nn4j.models.cli;
 
 import io.github.nn4j.api.network.EpochStats;
+import io.github.nn4j.api.network.TrainingConfig;
 import io.github.nn4j.api.network.TrainingListener;
 import io.github.nn4j.api.network.TrainingWarning;
 import java.io.PrintWriter;
@@ -10,8 +11,8 @@ import java.util.Locale;
 /**
  * A console progress bar for {@code Network.fit}: while an epoch runs, one line redrawn in place (only on an
  * interactive terminal) with the bar, the running loss, samples per second and the time left; after each
- * epoch, a permanent line with the epoch's loss, validation loss, throughput and ETA; a line for each training
- * warning.
+ * epoch, a permanent line with the epoch's loss, validation loss and metrics, throughput and ETA; a line for each
+ * training warning.
  */
 final class EpochProgressBar implements TrainingListener {
     private static final int WIDTH = 30;
@@ -39,6 +40,13 @@ final class EpochProgressBar implements TrainingListener {
         this.samples = samples;
         this.batchSize = batchSize;
         this.interactive = interactive;
+        recentEpochEnds.add(System.nanoTime());
+    }
+
+    /** The ETA counts from here: a bar made early (before loading data, or for a later phase) must not count that. */
+    @Override
+    public void onTrainingStart(TrainingConfig config) {
+        recentEpochEnds.clear();
         recentEpochEnds.add(System.nanoTime());
     }
 
@@ -74,8 +82,12 @@ final class EpochProgressBar implements TrainingListener {
         }
         double perEpoch = (recentEpochEnds.getLast() - recentEpochEnds.getFirst()) / 1e9 / (recentEpochEnds.size() - 1);
         double eta = perEpoch * (s.epochs() - s.epoch());
-        String validation = Double.isNaN(s.validationLoss()) ? ""
-                : String.format(Locale.ROOT, "  validation %.4f", s.validationLoss());
+        StringBuilder validation = new StringBuilder();
+        if (!Double.isNaN(s.validationLoss())) {
+            validation.append(String.format(Locale.ROOT, "  validation %.4f", s.validationLoss()));
+        }
+        s.validationMetrics().forEach((name, value) ->
+                validation.append(String.format(Locale.ROOT, "  %s %.4f", name, value)));
         out.printf(Locale.ROOT, "%s  epoch %3d/%d  loss %.4f%s  %5.1f s  %,7.0f samples/s  ETA %s%n",
                 interactive ? "\r" + " ".repeat(WIDTH + 60) + "\r" : "", s.epoch(), s.epochs(), s.loss(), validation,
                 s.elapsedNanos() / 1e9, s.samplesPerSecond(), clock(eta));

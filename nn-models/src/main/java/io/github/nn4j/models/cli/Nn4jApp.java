@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
 @Command(name = "nn4j", mixinStandardHelpOptions = true, version = "nn4j 0.1.0-SNAPSHOT",
         description = "nn4j: a neural-network library for the JVM with pluggable backends. Reproduces the "
                 + "'build your own neural network library' report.",
-        subcommands = {XorCommand.class, ReproduceCommand.class, InspectCommand.class, BackendsCommand.class,
+        subcommands = {XorCommand.class, ReproduceCommand.class, ClassifyCommand.class, InspectCommand.class, BackendsCommand.class,
             CommandLine.HelpCommand.class})
 public final class Nn4jApp implements Runnable {
     /** Exit code when the requested backend is missing or unavailable. */

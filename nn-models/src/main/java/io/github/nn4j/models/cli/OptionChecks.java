@@ -50,6 +50,13 @@ final class OptionChecks {
         }
     }
 
+    /** A probability of dropping: in [0, 1). */
+    void rate(String option, double value) {
+        if (!(value >= 0 && value < 1)) {
+            throw invalid(option, value, "must be in [0, 1)");
+        }
+    }
+
     /** An http or https URL with a host, usable as the base URL of downloads. */
     void downloadUrl(String option, URI value) {
         try {

@@ -15,6 +15,7 @@ import io.github.nn4j.datasets.mnist.MnistNotFoundException;
 import io.github.nn4j.datasets.mnist.MnistPart;
 import io.github.nn4j.models.autoencoder.AutoencoderModel;
 import io.github.nn4j.models.autoencoder.AutoencoderSettings;
+import io.github.nn4j.models.classifier.ClassifierSettings;
 import io.github.nn4j.models.reporting.ReportDirectory;
 import io.github.nn4j.models.reporting.ReportWriter;
 import io.github.nn4j.models.reporting.ReproductionReport;
@@ -26,13 +27,9 @@ import io.github.nn4j.models.svm.SvmSettings;
 import io.github.nn4j.models.xor.XorExperiment;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.net.URI;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -47,6 +44,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "reproduce", mixinStandardHelpOptions = true,
         description = {"Reproduce the report: XOR, the MNIST autoencoder 784-128-64-128-784, an RBF SVM on its "
                 + "64-d latent codes, and the same SVM on PCA-64 of the raw pixels as a baseline.",
+            "Adds our own row: a supervised MLP on the raw pixels (as ./nn4j classify trains it).",
             "Writes REPORT.md, metrics.json, loss-xor.png, loss-ae.png, reconstructions.png, "
                 + "confusion-matrix.png and the trained autoencoder as " + ReportWriter.MODEL + " into --out."})
 public final class ReproduceCommand implements Callable<Integer> {
@@ -60,15 +58,6 @@ public final class ReproduceCommand implements Callable<Integer> {
     static final int VALIDATION_IMAGES = 4_000;
     /** Fewest training images the pipeline accepts (a validation split, and more images than PCA components). */
     static final int MIN_TRAIN_IMAGES = 150;
-    /** Side of an image in MNIST's layout. */
-    static final int MNIST_SIDE = 28;
-    /** What a user can do when the data is not found; the locator's message says what was searched. */
-    static final String DATA_OPTIONS = """
-            Then either:
-              --data DIR      read the files from DIR (also DIR/mnist)
-              NN4J_DATA=DIR   the same, from the environment
-              --mirror URL    download them from another mirror (a base URL that serves the four .gz files)
-              --offline       never download; search only the directories above""";
     /** Training images in a {@code --quick} run. */
     static final int QUICK_TRAIN_IMAGES = 5_000;
     /** Validation images in a {@code --quick} run. */
@@ -78,6 +67,9 @@ public final class ReproduceCommand implements Callable<Integer> {
 
     @Mixin
     BackendOption backend;
+
+    @Mixin
+    MnistDataOption data = new MnistDataOption();
 
     @Option(names = "--out", paramLabel = "DIR", defaultValue = "report",
             description = "Directory for the report and figures (default: ${DEFAULT-VALUE}), checked before any work. "
@@ -98,25 +90,6 @@ public final class ReproduceCommand implements Callable<Integer> {
             description = "Seed of the split, the weights, the shuffling and the SVM (default: ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(names = "--data", paramLabel = "DIR",
-            description = "Directory with the four MNIST files (gzipped or raw), or another data set in MNIST's "
-                    + "layout (28x28 images, labels 0-9) under the same names, verified against a SHA256SUMS file "
-                    + "beside it. Searched first; then NN4J_DATA, ../shared/data/mnist, and the user cache "
-                    + "~/.cache/nn4j/mnist.")
-    Path data;
-
-    @Option(names = "--offline", description = "Never download MNIST; fail if it is not found locally.")
-    boolean offline;
-
-    @Option(names = "--no-verify", description = "Use the data files without checking their SHA-256 (against a "
-            + "SHA256SUMS file beside them, else MNIST's published digests); the report says they were not verified.")
-    boolean noVerify;
-
-    @Option(names = "--mirror", paramLabel = "URL", defaultValue = "${sys:nn4j.mnist.mirror:-"
-            + MnistLocator.DEFAULT_MIRROR + "}",
-            description = "Base URL to download the gzipped MNIST files from (default: ${DEFAULT-VALUE}).")
-    URI mirror;
-
     @Option(names = "--model", paramLabel = "FILE",
             description = "Reuse the autoencoder saved in FILE (e.g. report/" + ReportWriter.MODEL + " of an earlier "
                     + "run) instead of training it; the SVM stages run on its codes. --epochs and --batch-size do not "
@@ -130,11 +103,6 @@ public final class ReproduceCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    /** Where the data search looks; tests replace these to isolate themselves from the machine. */
-    Map<String, String> environment = System.getenv();
-    Path userHome = Path.of(System.getProperty("user.home"));
-    Path workingDirectory = Path.of("").toAbsolutePath();
-
     @Override
     public Integer call() {
         OptionChecks check = new OptionChecks(spec);
@@ -142,27 +110,10 @@ public final class ReproduceCommand implements Callable<Integer> {
             check.atLeast("--epochs", epochs, 1);
         }
         check.atLeast("--batch-size", batchSize, 1);
-        check.downloadUrl("--mirror", mirror); // with --offline too: a wrong value is a mistake either way
-        if (data != null) {
-            check.readableDirectory("--data", data);
-        }
-        ReportDirectory report;
-        try {
-            report = ReportDirectory.prepare(out, this::interrupted);
-        } catch (IOException e) {
-            throw check.invalid("--out", out, e.getMessage());
-        }
-        try (report) {
+        data.check(check);
+        try (ReportDirectory report = CommandRuns.prepareReport(spec, check, out)) {
             return run(report);
         }
-    }
-
-    /** Told by the report directory's shutdown hook when the run is interrupted (Ctrl-C, kill). */
-    private void interrupted(String message) {
-        PrintWriter err = spec.commandLine().getErr();
-        err.println();
-        err.println("nn4j: " + message);
-        err.flush();
     }
 
     private int run(ReportDirectory reportDirectory) {
@@ -184,25 +135,13 @@ public final class ReproduceCommand implements Callable<Integer> {
             console.printf("Autoencoder from %s (SHA-256 %s): not training it%n", model, pretrained.sha256());
         }
 
-        MnistFileSet files;
-        Mnist mnist;
-        try {
-            files = locator(console, interactive).locate();
-            warnIfDataOptionUnused(files);
-            mnist = MnistLoader.load(files);
-            requireMnistLayout(files, mnist);
-        } catch (MnistNotFoundException e) {
-            spec.commandLine().getErr().println("error: " + e.getMessage() + "\n" + DATA_OPTIONS);
-            return EXIT_DATA;
-        } catch (ChecksumMismatchException e) {
-            boolean cached = Path.of(e.source()).startsWith(MnistLocator.standardCacheDir(environment, userHome));
-            spec.commandLine().getErr().println("error: " + e.getMessage() + "." + (cached ? ""
-                    : "\n(--no-verify skips verification; the report then says the data was not verified.)"));
-            return EXIT_DATA;
-        } catch (IOException e) {
-            spec.commandLine().getErr().println("error: " + e.getMessage());
+        MnistDataOption.Loaded loaded = data.load(console, spec.commandLine().getErr(), interactive, spec.name(),
+                MIN_TRAIN_IMAGES);
+        if (loaded == null) {
             return EXIT_DATA;
         }
+        MnistFileSet files = loaded.files();
+        Mnist mnist = loaded.mnist();
         console.printf("%s from %s: %,d training and %,d test images%s%n",
                 files.official() ? "MNIST" : "IDX data set (not MNIST)", files.directory(), mnist.train().count(),
                 mnist.test().count(), files.verification() == MnistFileSet.Verification.NONE ? " (not verified)" : "");
@@ -235,14 +174,19 @@ public final class ReproduceCommand implements Callable<Integer> {
             console.printf("note: --batch-size %d is more than the %,d training images: training full-batch%n",
                     batchSize, batch);
         }
+        ClassifierSettings classifier = ClassifierSettings.standard(seed);
+        if (quick) {
+            classifier = classifier.with(QUICK_EPOCHS, classifier.batchSize());
+        }
         MnistPipelineSettings settings = new MnistPipelineSettings(
                 new AutoencoderSettings(aeEpochs, batch, AutoencoderSettings.REPORT_LEARNING_RATE, seed),
-                quick ? SvmSettings.quick(seed) : SvmSettings.standard(seed), 64);
+                quick ? SvmSettings.quick(seed) : SvmSettings.standard(seed), 64, classifier);
         MnistPipelineResult result = MnistPipeline.run(be, split, mnist.test(), settings,
-                new ConsolePipelineListener(console, interactive, split.train().count(), batch), pretrained);
+                new ConsolePipelineListener(console, interactive, split.train().count(), batch,
+                        Math.min(classifier.batchSize(), split.train().count())), pretrained);
 
         double total = (System.nanoTime() - t0) / 1e9;
-        String command = commandLine();
+        String command = CommandRuns.commandLine(spec);
         ReproductionReport report = new ReproductionReport(command, started, total, be.name(), be.description(),
                 MachineInfo.current(), files, quick, seed, splitDescription, xorConfig, xor, xorSeconds, result);
         try {
@@ -262,6 +206,8 @@ public final class ReproduceCommand implements Callable<Integer> {
                         : "loaded, not trained");
         console.printf(Locale.ROOT, "  SVM test accuracy: %.4f on the latent codes, %.4f on PCA-64%n",
                 result.latentSvm().testAccuracy(), result.pcaSvm().testAccuracy());
+        console.printf(Locale.ROOT, "  our addition, a supervised MLP on the raw pixels: test accuracy %.4f%n",
+                result.classifier().testAccuracy());
         console.printf("  report written to %s%n", reportDirectory.path().resolve(ReportWriter.REPORT));
         console.printf("  autoencoder saved as %s (SHA-256 %s)%n", reportDirectory.path().resolve(ReportWriter.MODEL),
                 result.autoencoder().model().sha256());
@@ -277,53 +223,7 @@ public final class ReproduceCommand implements Callable<Integer> {
         return Math.min(VALIDATION_IMAGES, trainImages / 15);
     }
 
-    /** The pipeline's assumptions about the data: 28x28 images, enough of them to split and to fit PCA-64. */
-    private static void requireMnistLayout(MnistFileSet files, Mnist mnist) throws IOException {
-        if (mnist.train().rows() != MNIST_SIDE || mnist.train().cols() != MNIST_SIDE) {
-            throw new IdxFormatException(files.file(MnistPart.TRAIN_IMAGES), "images are " + mnist.train().rows()
-                    + "x" + mnist.train().cols() + "; reproduce needs MNIST's layout, 28x28 images");
-        }
-        if (mnist.train().count() < MIN_TRAIN_IMAGES) {
-            throw new IdxFormatException(files.file(MnistPart.TRAIN_IMAGES), "has " + mnist.train().count()
-                    + " images; reproduce needs at least " + MIN_TRAIN_IMAGES + " training images");
-        }
-        if (mnist.test().count() == 0) {
-            throw new IdxFormatException(files.file(MnistPart.TEST_IMAGES), "has no images");
-        }
-    }
-
-    /** A --data directory that was given but passed over is worth a warning: the user meant to use it. */
-    private void warnIfDataOptionUnused(MnistFileSet files) {
-        List<String> findings = new ArrayList<>();
-        for (DirectoryFinding f : files.passedOver()) {
-            if (f.directory().origin().equals("--data")) {
-                findings.add(f.directory().path() + ": " + f.finding());
-            }
-        }
-        if (!findings.isEmpty()) {
-            spec.commandLine().getErr().printf("warning: --data %s was not used (%s); using the data in %s%n", data,
-                    String.join("; ", findings), files.directory());
-        }
-    }
-
     private static String f(String format, Object... args) {
         return String.format(Locale.ROOT, format, args);
-    }
-
-    /** How this run was started, e.g. {@code ./nn4j reproduce --quick}. */
-    private String commandLine() {
-        List<String> args = spec.commandLine().getParseResult().originalArgs();
-        int self = args.indexOf(spec.name());
-        List<String> own = self >= 0 ? args.subList(self + 1, args.size()) : args;
-        return "./nn4j " + spec.name() + (own.isEmpty() ? "" : " " + String.join(" ", own));
-    }
-
-    private MnistLocator locator(PrintWriter console, boolean interactive) {
-        FileDownloader downloader = offline ? null
-                : new FileDownloader(mirror, FileDownloader.Timeouts.STANDARD,
-                        new DownloadProgressBar(console, interactive));
-        return new MnistLocator(MnistCatalog.OFFICIAL,
-                MnistLocator.standardSearchPath(data, environment, workingDirectory, userHome),
-                MnistLocator.standardCacheDir(environment, userHome), downloader, !noVerify);
     }
 }

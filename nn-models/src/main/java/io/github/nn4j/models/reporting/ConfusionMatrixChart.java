@@ -1,6 +1,6 @@
 package io.github.nn4j.models.reporting;
 
-import io.github.nn4j.models.svm.ConfusionMatrix;
+import io.github.nn4j.api.metric.ConfusionMatrix;
 import java.awt.Color;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -22,18 +22,18 @@ public final class ConfusionMatrixChart {
 
     /** PNG bytes of the heat map. */
     public static byte[] png(String title, ConfusionMatrix cm) throws IOException {
-        int k = cm.numClasses();
+        int k = cm.classes();
         List<String> predicted = new ArrayList<>();
         List<String> truth = new ArrayList<>();
         for (int c = 0; c < k; c++) {
             predicted.add(Integer.toString(c));
             truth.add(Integer.toString(k - 1 - c)); // y grows upwards; list the last class first to put 0 on top
         }
-        int maxOff = 1;
+        long maxOff = 1;
         List<Number[]> cells = new ArrayList<>();
         for (int t = 0; t < k; t++) {
             for (int p = 0; p < k; p++) {
-                int count = cm.count(t, p);
+                long count = cm.count(t, p);
                 if (t != p) {
                     maxOff = Math.max(maxOff, count);
                 }

@@ -46,4 +46,19 @@ public final class LossChart {
         }
         return BitmapEncoder.getBitmapBytes(chart, BitmapEncoder.BitmapFormat.PNG);
     }
+
+    /**
+     * Whether a logarithmic axis can show every value of {@code series}: all are positive. A loss that reaches 0
+     * exactly (a cross-entropy on data fitted perfectly) needs a linear axis.
+     */
+    public static boolean fitsLogarithmicAxis(List<LossSeries> series) {
+        for (LossSeries s : series) {
+            for (double v : s.values()) {
+                if (!(v > 0)) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
 }

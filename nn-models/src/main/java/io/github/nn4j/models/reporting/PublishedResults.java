@@ -19,6 +19,8 @@ public final class PublishedResults {
     public static final double KERAS_TRAINING_SECONDS = 222.75;
     /** LeCun's MNIST table: an RBF-kernel SVM on the 784 raw pixels, 1.4 % test error. */
     public static final double LECUN_RBF_SVM_ACCURACY = 0.986;
+    /** LeCun's MNIST table: a 2-layer neural net, 800 hidden units, cross-entropy loss, 1.6 % test error. */
+    public static final double LECUN_MLP_ACCURACY = 0.984;
 
     private PublishedResults() {
     }

@@ -24,7 +24,8 @@ import org.slf4j.LoggerFactory;
  * never a mix, and never a half-written report.
  *
  * <p>{@link #prepare} is meant for before any computation: it checks that the directory can be written (creating
- * and removing a scratch directory beside it), that it holds nothing but a report, and finishes or undoes a
+ * and removing a scratch directory beside it), that it holds nothing but a report (of {@code reproduce} or of
+ * {@code classify}: their files are replaced alike), and finishes or undoes a
  * replacement a killed run left half done. {@link #replaceWith} then writes the new files into a hidden sibling
  * directory {@code .NAME.new-PID-RANDOM} and swaps it in: the old directory is renamed to
  * {@code .NAME.old-PID-RANDOM}, the new one to {@code NAME}, and the old one is deleted. Between these two renames
@@ -116,6 +117,12 @@ public final class ReportDirectory implements AutoCloseable {
     public ReportWriter.Written write(ReproductionReport report) throws IOException {
         ChartFonts.Status fonts = ChartFonts.prepare();
         return replaceWith(dir -> ReportWriter.writeFiles(report, dir, fonts)).withDirectory(target);
+    }
+
+    /** Writes {@code ./nn4j classify}'s report with {@link ClassifierReportWriter} and swaps it in. */
+    public ReportWriter.Written write(ClassifierReport report) throws IOException {
+        ChartFonts.Status fonts = ChartFonts.prepare();
+        return replaceWith(dir -> ClassifierReportWriter.writeFiles(report, dir, fonts)).withDirectory(target);
     }
 
     /**
@@ -288,7 +295,8 @@ public final class ReportDirectory implements AutoCloseable {
         try (Stream<Path> entries = Files.list(dir)) {
             entries.forEach(p -> {
                 String n = p.getFileName().toString();
-                if (!ReportWriter.FILES.contains(n) || !Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)) {
+                boolean reportFile = ReportWriter.FILES.contains(n) || ClassifierReportWriter.FILES.contains(n);
+                if (!reportFile || !Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)) {
                     foreign.add(Files.isDirectory(p) ? n + "/" : n);
                 }
             });

@@ -1,8 +1,13 @@
 package io.github.nn4j.models.reporting;
 
+import io.github.nn4j.api.metric.ConfusionMatrix;
 import io.github.nn4j.datasets.mnist.MnistFileSet;
 import io.github.nn4j.datasets.mnist.MnistPart;
 import io.github.nn4j.models.autoencoder.AutoencoderResult;
+import io.github.nn4j.models.classifier.ClassifierResult;
+import io.github.nn4j.models.classifier.ClassifierSettings;
+import io.github.nn4j.models.classifier.MnistClassifier;
+import io.github.nn4j.models.reproduce.MachineInfo;
 import io.github.nn4j.models.reproduce.MnistPipelineResult;
 import io.github.nn4j.models.svm.GridPoint;
 import io.github.nn4j.models.svm.SvmResult;
@@ -25,14 +30,7 @@ public final class ReportMetrics {
         root.put("quick", r.quick());
         root.put("seed", r.seed());
         root.put("backend", Map.of("name", r.backend(), "description", r.backendDescription()));
-        Map<String, Object> machine = new LinkedHashMap<>();
-        machine.put("cpu", r.machine().cpu());
-        machine.put("cores", r.machine().cores());
-        machine.put("memoryBytes", r.machine().memoryBytes());
-        machine.put("os", r.machine().os());
-        machine.put("java", r.machine().runtime());
-        machine.put("maxHeapBytes", r.machine().maxHeapBytes());
-        root.put("machine", machine);
+        root.put("machine", machine(r.machine()));
         root.put("data", data(r.data()));
 
         Map<String, Object> xor = new LinkedHashMap<>();
@@ -57,6 +55,7 @@ public final class ReportMetrics {
         root.put("latentSvm", svm(m.latentSvm()));
         root.put("pcaSeconds", m.pcaSeconds());
         root.put("pcaSvm", svm(m.pcaSvm()));
+        root.put("classifier", classifier(m.classifier(), null));
 
         Map<String, Object> published = new LinkedHashMap<>();
         published.put("svmAccuracy", PublishedResults.SVM_ACCURACY);
@@ -66,18 +65,36 @@ public final class ReportMetrics {
         published.put("kerasMse", PublishedResults.KERAS_MSE);
         published.put("kerasTrainingSeconds", PublishedResults.KERAS_TRAINING_SECONDS);
         published.put("lecunRbfSvmAccuracy", PublishedResults.LECUN_RBF_SVM_ACCURACY);
+        published.put("lecunMlpAccuracy", PublishedResults.LECUN_MLP_ACCURACY);
         if (r.data().official()) {
             root.put("published", published); // the reproduced report's numbers are for MNIST only
         }
+        root.put("figures", figures(fonts));
+        return root;
+    }
+
+    /** The machine's description. */
+    static Map<String, Object> machine(MachineInfo m) {
+        Map<String, Object> machine = new LinkedHashMap<>();
+        machine.put("cpu", m.cpu());
+        machine.put("cores", m.cores());
+        machine.put("memoryBytes", m.memoryBytes());
+        machine.put("os", m.os());
+        machine.put("java", m.runtime());
+        machine.put("maxHeapBytes", m.maxHeapBytes());
+        return machine;
+    }
+
+    /** Whether the charts were drawn, and with which font. */
+    static Map<String, Object> figures(ChartFonts.Status fonts) {
         Map<String, Object> figures = new LinkedHashMap<>();
         figures.put("chartsDrawn", fonts.usable());
         figures.put("font", fonts.usable() ? fonts.source() : null);
         figures.put("problem", fonts.usable() ? null : fonts.problem());
-        root.put("figures", figures);
-        return root;
+        return figures;
     }
 
-    private static Map<String, Object> data(MnistFileSet d) {
+    static Map<String, Object> data(MnistFileSet d) {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("officialMnist", d.official());
         out.put("directory", d.directory().path().toString());
@@ -112,6 +129,60 @@ public final class ReportMetrics {
         out.put("trainMsePerPixel", ae.trainError().perPixelMean());
         out.put("testMsePerImage", ae.testError().perImageSum());
         out.put("testMsePerPixel", ae.testError().perPixelMean());
+        return out;
+    }
+
+    /**
+     * The classifier's numbers: its settings, per-epoch curves, test accuracy and loss, per-class precision and recall,
+     * the confusion matrix and the timing; with its model file's name when it was written.
+     */
+    static Map<String, Object> classifier(ClassifierResult r, String modelFile) {
+        ClassifierSettings s = r.settings();
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("layers", List.of(784, MnistClassifier.HIDDEN1, MnistClassifier.HIDDEN2, 10));
+        Map<String, Object> settings = new LinkedHashMap<>();
+        settings.put("epochs", s.epochs());
+        settings.put("batchSize", s.batchSize());
+        settings.put("optimizer", "SGD");
+        settings.put("learningRate", s.learningRate());
+        settings.put("momentum", s.momentum());
+        settings.put("weightDecay", s.weightDecay());
+        settings.put("schedule", "cosine to 0 over the epochs");
+        settings.put("inputDropout", s.inputDropout());
+        settings.put("hiddenDropout", s.hiddenDropout());
+        settings.put("patience", s.patience());
+        settings.put("seed", s.seed());
+        out.put("settings", settings);
+        out.put("backend", r.backend());
+        out.put("epochsTrained", r.history().epochs().size());
+        out.put("bestEpoch", r.bestEpoch());
+        out.put("stoppedEpoch", r.stoppedEpoch());
+        out.put("fitSeconds", r.fitSeconds());
+        out.put("trainingStepSeconds", r.history().trainingSeconds());
+        out.put("cpuSeconds", r.cpuSeconds());
+        out.put("loadAverage", r.loadAverage() >= 0 ? r.loadAverage() : null);
+        out.put("trainLossPerEpoch", r.history().losses());
+        out.put("validationLossPerEpoch", r.history().validationLosses());
+        out.put("validationAccuracyPerEpoch", r.validationAccuracies());
+        out.put("validationAccuracy", r.validationAccuracy());
+        out.put("testAccuracy", r.testAccuracy());
+        out.put("testLoss", r.testLoss());
+        ConfusionMatrix cm = r.confusion();
+        out.put("testCorrect", cm.correct());
+        out.put("testTotal", cm.total());
+        double[] precision = new double[cm.classes()];
+        double[] recall = new double[cm.classes()];
+        for (int c = 0; c < cm.classes(); c++) {
+            precision[c] = cm.precision(c);
+            recall[c] = cm.recall(c);
+        }
+        out.put("precision", precision);
+        out.put("recall", recall);
+        out.put("confusionMatrix", cm.counts());
+        Map<String, Object> model = new LinkedHashMap<>();
+        model.put("file", modelFile);
+        model.put("sha256", r.modelSha256());
+        out.put("model", model);
         return out;
     }
 

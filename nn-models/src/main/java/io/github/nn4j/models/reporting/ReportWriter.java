@@ -106,7 +106,7 @@ public final class ReportWriter {
     }
 
     /** Writes a new file and flushes it to disk, so that the directory swapped in later holds it whole. */
-    private static void put(Path dir, String name, byte[] data, List<String> written) throws IOException {
+    static void put(Path dir, String name, byte[] data, List<String> written) throws IOException {
         try (FileChannel out = FileChannel.open(dir.resolve(name), StandardOpenOption.CREATE_NEW,
                 StandardOpenOption.WRITE)) {
             ByteBuffer bytes = ByteBuffer.wrap(data);

@@ -7,6 +7,8 @@ import io.github.nn4j.datasets.mnist.Mnist;
 import io.github.nn4j.models.autoencoder.AutoencoderExperiment;
 import io.github.nn4j.models.autoencoder.AutoencoderModel;
 import io.github.nn4j.models.autoencoder.AutoencoderResult;
+import io.github.nn4j.models.classifier.ClassifierExperiment;
+import io.github.nn4j.models.classifier.ClassifierResult;
 import io.github.nn4j.models.svm.FeatureSet;
 import io.github.nn4j.models.svm.PcaFeatures;
 import io.github.nn4j.models.svm.SvmExperiment;
@@ -20,7 +22,8 @@ import java.util.List;
  *       code);</li>
  *   <li>SVM on the latent codes: grid on the validation images, final fit on the training images, test;</li>
  *   <li>the same SVM procedure on the projection of the raw pixels onto their first 64 principal
- *       components.</li>
+ *       components;</li>
+ *   <li>our addition: a supervised MLP on the raw pixels ({@link ClassifierExperiment}).</li>
  * </ol>
  */
 public final class MnistPipeline {
@@ -28,6 +31,8 @@ public final class MnistPipeline {
     public static final String LATENT = "autoencoder latent";
     /** Name prefix of the PCA features in results. */
     public static final String PCA = "PCA";
+    /** Name of our addition in results. */
+    public static final String CLASSIFIER = "supervised MLP 784-256-128-10 on the raw pixels";
 
     private MnistPipeline() {
     }
@@ -59,7 +64,11 @@ public final class MnistPipeline {
         SvmResult pca = new SvmExperiment(backend, settings.svm(), listener.svm(pcaName))
                 .run(pcaName, pcaFeatures, Mnist.CLASSES);
 
+        listener.phase(CLASSIFIER + " (our addition)");
+        ClassifierResult classifier = new ClassifierExperiment(backend, settings.classifier(),
+                List.of(listener.classifierTraining())).run(split, test);
+
         return new MnistPipelineResult(split.train().count(), split.validation().count(), test.count(), ae, latent,
-                pcaSeconds, pca);
+                pcaSeconds, pca, classifier);
     }
 }

@@ -22,6 +22,12 @@ public interface MnistPipelineListener {
         };
     }
 
+    /** Receives the supervised classifier's training events. */
+    default TrainingListener classifierTraining() {
+        return new TrainingListener() {
+        };
+    }
+
     /** Receives the events of the SVM experiment on the features called {@code name}. */
     default SvmExperimentListener svm(String name) {
         return SvmExperimentListener.NONE;

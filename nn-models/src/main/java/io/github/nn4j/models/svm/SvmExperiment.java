@@ -1,5 +1,6 @@
 package io.github.nn4j.models.svm;
 
+import io.github.nn4j.api.metric.ConfusionMatrix;
 import io.github.nn4j.api.backend.Backend;
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -3,6 +3,7 @@ package io.github.nn4j.models.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.nn4j.api.network.EpochStats;
+import io.github.nn4j.api.network.TrainingConfig;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import org.junit.jupiter.api.Test;
@@ -25,6 +26,16 @@ class EpochProgressBarTest {
         assertThat(lines[0]).matches("  epoch   1/3  loss 1\\.0000  validation 0\\.9000    0\\.5 s    2,000 samples/s  ETA \\d+:\\d\\d");
         assertThat(lines[1]).startsWith("  epoch   2/3  loss 0.5000  validation 0.4500");
         assertThat(text.toString()).doesNotContain("\r");
+    }
+
+    @Test
+    void theEtaCountsFromTheStartOfTraining() throws InterruptedException {
+        StringWriter text = new StringWriter();
+        EpochProgressBar bar = new EpochProgressBar(new PrintWriter(text), 1000, 100, false);
+        Thread.sleep(1200); // what came before training (loading data, another phase) must not enter the ETA
+        bar.onTrainingStart(TrainingConfig.builder(3).build());
+        bar.onEpochEnd(new EpochStats(1, 3, 1.0, 0.9, 1_000_000L, 1000));
+        assertThat(text.toString()).endsWith("ETA 0:00\n");
     }
 
     @Test

@@ -32,9 +32,9 @@ class ReproduceCommandTest {
     /** The command, searching only below {@code root} (no environment, a fresh home and working directory). */
     private int run(String... args) {
         ReproduceCommand command = new ReproduceCommand();
-        command.environment = environment;
-        command.userHome = root.resolve("home");
-        command.workingDirectory = root.resolve("work/main");
+        command.data.environment = environment;
+        command.data.userHome = root.resolve("home");
+        command.data.workingDirectory = root.resolve("work/main");
         CommandLine cl = new CommandLine(command);
         cl.setOut(new PrintWriter(out));
         cl.setErr(new PrintWriter(err));
@@ -209,7 +209,7 @@ class ReproduceCommandTest {
                 + "training full-batch");
         assertThat(Files.readString(report.resolve(ReportWriter.REPORT)))
                 .contains(", 1 epochs, full batch (every step on all the images), on 280 images;")
-                .doesNotContain("mini-batches of")
+                .doesNotContain("shuffled every epoch") // the autoencoder's mini-batch phrase
                 .contains("- Data: **not MNIST**: an IDX data set in MNIST's layout from " + data
                         + " (NN4J_DATA); **not verified** (`--no-verify`)")
                 .contains("`t10k-images-idx3-ubyte` `" + Sha256.of(data.resolve("t10k-images-idx3-ubyte")) + "`");

@@ -12,6 +12,7 @@ import io.github.nn4j.datasets.mnist.Mnist;
 import io.github.nn4j.datasets.testsupport.SharedMnist;
 import io.github.nn4j.models.autoencoder.AutoencoderModel;
 import io.github.nn4j.models.autoencoder.AutoencoderSettings;
+import io.github.nn4j.models.classifier.ClassifierSettings;
 import io.github.nn4j.models.svm.FeatureScaling;
 import io.github.nn4j.models.svm.SvmSettings;
 import java.io.IOException;
@@ -36,7 +37,8 @@ class MnistPipelineTest {
         TrainValidationSplit full = TrainValidationSplit.stratified(mnist.train(), 4000, 7);
         TrainValidationSplit split = new TrainValidationSplit(full.train().head(2500), full.validation().head(500));
         MnistPipelineSettings settings = new MnistPipelineSettings(new AutoencoderSettings(2, 32, 0.05, 7),
-                new SvmSettings(List.of(FeatureScaling.PER_FEATURE), List.of(1.0), List.of(10.0), 1000, 2, 7), 32);
+                new SvmSettings(List.of(FeatureScaling.PER_FEATURE), List.of(1.0), List.of(10.0), 1000, 2, 7), 32,
+                ClassifierSettings.standard(7).with(2, 64));
 
         MnistPipelineResult r = MnistPipeline.run(Backends.get("pure"), split, mnist.test().head(1000), settings,
                 MnistPipelineListener.NONE);
@@ -53,6 +55,9 @@ class MnistPipelineTest {
         assertThat(r.pcaSvm().testAccuracy()).as("PCA SVM accuracy").isGreaterThan(0.85);
         assertThat(r.latentSvm().test().total()).isEqualTo(1000);
         assertThat(r.trainImages()).isEqualTo(2500);
+        assertThat(r.classifier().history().epochs()).hasSize(2);
+        assertThat(r.classifier().testAccuracy()).as("classifier accuracy").isGreaterThan(0.80);
+        assertThat(r.classifier().confusion().total()).isEqualTo(1000);
 
         // The model file the report writes: an independent safetensors reader finds the tensors nn4j loads.
         AutoencoderModel model = r.autoencoder().model();

@@ -1,5 +1,6 @@
 package io.github.nn4j.models.svm;
 
+import io.github.nn4j.api.metric.ConfusionMatrix;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -44,7 +44,7 @@ class SvmDeterminismTest {
             out.add(result.best());
             out.add(result.distinctSupportVectors());
             out.add(result.validationAccuracy());
-            for (int[] row : result.test().counts()) {
+            for (long[] row : result.test().counts()) {
                 out.add(java.util.Arrays.toString(row));
             }
             return out;
