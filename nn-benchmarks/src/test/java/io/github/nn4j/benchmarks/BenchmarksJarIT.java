@@ -30,7 +30,7 @@ class BenchmarksJarIT {
             "kernels.SgemmBenchmark.gemm", "kernels.DgemmBenchmark.gemm", "kernels.DenseBenchmark.forwardBackward",
             "kernels.ActivationBenchmark.forward", "kernels.ActivationBenchmark.backward", "kernels.StepKernelBenchmark.run",
             "training.AutoencoderStepBenchmark.trainStep", "training.AutoencoderEpochBenchmark.trainEpoch",
-            "training.XorBenchmark.train", "pca.PcaBenchmark.fit");
+            "training.MlpEpochBenchmark.trainEpoch", "training.XorBenchmark.train", "pca.PcaBenchmark.fit");
 
     @Test
     void theJarListsEveryBenchmark() throws IOException {

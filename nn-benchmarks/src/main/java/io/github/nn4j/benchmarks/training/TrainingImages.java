@@ -16,21 +16,22 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The images the autoencoder benchmarks train on: the app's 56,000 MNIST training images (the official
- * 60,000 minus a stratified validation split of 4,000), pixels scaled to [0, 1], FLOAT32, row after row.
+ * The images the training benchmarks train on: the app's 56,000 MNIST training images (the official 60,000 minus a
+ * stratified validation split of 4,000), pixels scaled to [0, 1], FLOAT32, row after row, with their labels.
  *
  * <p>MNIST is looked up like the app does ({@code NN4J_DATA}, then {@code ../shared/data/mnist} from the working
  * directory, then the user cache; never downloaded). When it is not found, the benchmarks fall back to the
- * same number of synthetic images drawn uniformly from [0, 1) with a fixed seed, and {@link #source()} says
- * so; the timing of dense layers does not depend on the pixel values, only on the shapes. A damaged MNIST file
+ * same number of synthetic images drawn uniformly from [0, 1) with a fixed seed, labelled at random, and
+ * {@link #source()} says so; the timing of dense layers does not depend on the values, only on the shapes. A damaged MNIST file
  * is an error, not a reason to fall back.
  *
  * @param pixels {@code count × width} values, image after image
+ * @param labels each image's digit
  * @param count  number of images
  * @param width  pixels per image (784)
  * @param source where the images come from, for the report
  */
-public record TrainingImages(float[] pixels, int count, int width, String source) {
+public record TrainingImages(float[] pixels, int[] labels, int count, int width, String source) {
     /** Images in one epoch of the app's training set. */
     public static final int EPOCH_IMAGES = 56_000;
     /** Pixels of an MNIST image. */
@@ -40,11 +41,11 @@ public record TrainingImages(float[] pixels, int count, int width, String source
     private static final long SYNTHETIC_SEED = 234;
     private static final Logger LOG = LoggerFactory.getLogger(TrainingImages.class);
 
-    /** Checks that the array holds {@code count × width} pixels. */
+    /** Checks that the arrays hold {@code count × width} pixels and {@code count} labels. */
     public TrainingImages {
-        if ((long) count * width != pixels.length) {
+        if ((long) count * width != pixels.length || labels.length != count) {
             throw new IllegalArgumentException(count + " images of " + width + " pixels need " + (long) count * width
-                    + " values, got " + pixels.length);
+                    + " values and " + count + " labels, got " + pixels.length + " and " + labels.length);
         }
     }
 
@@ -67,7 +68,7 @@ public record TrainingImages(float[] pixels, int count, int width, String source
                     "MNIST training images from %s (%,d of the %,d left after a stratified split of %,d validation images)",
                     files.directory().path(), part.count(), train.count() - VALIDATION_IMAGES, VALIDATION_IMAGES);
             LOG.info("Autoencoder benchmark data: {}", source);
-            return new TrainingImages(part.scaledPixels(), part.count(), part.pixelsPerImage(), source);
+            return new TrainingImages(part.scaledPixels(), part.labels(), part.count(), part.pixelsPerImage(), source);
         } catch (MnistNotFoundException e) {
             LOG.warn("MNIST not found, the autoencoder benchmarks use synthetic images: {}", e.getMessage());
             return synthetic(count);
@@ -83,7 +84,12 @@ public record TrainingImages(float[] pixels, int count, int width, String source
         for (int i = 0; i < px.length; i++) {
             px[i] = (float) random.nextDouble();
         }
-        return new TrainingImages(px, count, WIDTH, "synthetic images, uniform in [0, 1) (MNIST not found)");
+        int[] labels = new int[count];
+        for (int i = 0; i < count; i++) {
+            labels[i] = random.nextInt(10);
+        }
+        return new TrainingImages(px, labels, count, WIDTH, "synthetic images, uniform in [0, 1), labelled at random"
+                + " (MNIST not found)");
     }
 
     /** Where the benchmarks' images would come from, without reading them; for the report. */
