@@ -4,8 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.github.nn4j.api.backend.Backend;
+import io.github.nn4j.api.layer.Dense;
+import io.github.nn4j.api.layer.Dropout;
+import io.github.nn4j.api.layer.Normalization;
+import io.github.nn4j.api.layer.ReLU;
+import io.github.nn4j.api.layer.WeightInit;
 import io.github.nn4j.api.loss.MeanSquaredError;
+import io.github.nn4j.api.loss.SoftmaxCrossEntropy;
 import io.github.nn4j.api.network.Network;
+import io.github.nn4j.api.optim.LearningRateSchedule;
 import io.github.nn4j.api.optim.Sgd;
 import io.github.nn4j.api.tensor.DType;
 import io.github.nn4j.api.tensor.Shape;
@@ -56,6 +63,19 @@ class SteadyStateAllocationTest {
                 .as("heap bytes per autoencoder training step, batch 256 (SIMD kernels)").isLessThan(BOUND_PER_STEP);
     }
 
+    @Test
+    void classifierStepAllocatesNothing() {
+        assertThat(classifierBytesPerStep(KernelSets.scalar(2), 16))
+                .as("heap bytes per classifier training step, batch 16 (scalar kernels)").isLessThan(BOUND_PER_STEP);
+    }
+
+    @Test
+    void classifierStepAllocatesNothingOnSimdKernels() {
+        assumeSimdWithRaisedTrapLimit();
+        assertThat(classifierBytesPerStep(KernelSets.vector(2), 128))
+                .as("heap bytes per classifier training step, batch 128 (SIMD kernels)").isLessThan(BOUND_PER_STEP);
+    }
+
     private static double xorBytesPerStep(Backend be) {
         try (Network net = AllocationCheck.xorNetwork(be);
              Tensor x = be.fromArray(new float[] {0, 0, 0, 1, 1, 0, 1, 1}, Shape.matrix(4, 2));
@@ -73,6 +93,42 @@ class SteadyStateAllocationTest {
             MeanSquaredError mse = new MeanSquaredError();
             return bytesPerStep(() -> net.trainStep(images, images, mse, sgd), 300, 100);
         }
+    }
+
+    /**
+     * The app's classifier (input standardization, dropout, ReLU, softmax cross-entropy on labels, SGD with momentum,
+     * weight decay and a cosine schedule), in cycles of five steps on {@code batch} rows and one on half as many, as
+     * an epoch ends with a short batch: the layers keep their buffers for both shapes.
+     */
+    private static double classifierBytesPerStep(Backend be, int batch) {
+        int half = batch / 2;
+        try (Network net = Network.of(new Normalization(0.13, 0.31), new Dropout(0.2, 1),
+                new Dense(be, DType.FLOAT32, 784, 256, WeightInit.HE_UNIFORM, 2), new ReLU(), new Dropout(0.25, 3),
+                new Dense(be, DType.FLOAT32, 256, 128, WeightInit.HE_UNIFORM, 4), new ReLU(), new Dropout(0.25, 5),
+                new Dense(be, DType.FLOAT32, 128, 10, WeightInit.XAVIER_UNIFORM, 6));
+             Tensor x = be.randomUniform(DType.FLOAT32, Shape.matrix(batch, 784), 0, 1, 7);
+             Tensor xHalf = be.randomUniform(DType.FLOAT32, Shape.matrix(half, 784), 0, 1, 8);
+             Tensor y = be.fromArray(DType.FLOAT32, labels(batch), Shape.matrix(batch, 1));
+             Tensor yHalf = be.fromArray(DType.FLOAT32, labels(half), Shape.matrix(half, 1));
+             Sgd sgd = Sgd.builder(0.01).momentum(0.9).weightDecay(5e-4)
+                     .schedule(LearningRateSchedule.cosine(1_000_000)).build()) {
+            SoftmaxCrossEntropy loss = new SoftmaxCrossEntropy();
+            Runnable cycle = () -> {
+                for (int i = 0; i < 5; i++) {
+                    net.trainStep(x, y, loss, sgd);
+                }
+                net.trainStep(xHalf, yHalf, loss, sgd);
+            };
+            return bytesPerStep(cycle, 100, 20) / 6;
+        }
+    }
+
+    private static double[] labels(int n) {
+        double[] labels = new double[n];
+        for (int i = 0; i < n; i++) {
+            labels[i] = i % 10;
+        }
+        return labels;
     }
 
     private static void assumeSimdWithRaisedTrapLimit() {
