@@ -1,5 +1,7 @@
 package io.github.nn4j.backend.pure;
 
+import io.github.nn4j.backend.pure.gemm.CacheSizes;
+import io.github.nn4j.backend.pure.gemm.KernelShape;
 import io.github.nn4j.backend.pure.threads.TileExecutor;
 import java.lang.reflect.InvocationTargetException;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -58,7 +60,7 @@ final class KernelSelection {
         } else {
             why = null;
             try {
-                backend = simd(options.threads());
+                backend = simd(options);
             } catch (ReflectiveOperationException | LinkageError | RuntimeException e) {
                 LOG.warn("The Vector API is present but the SIMD kernels could not be loaded; using scalar kernels", e);
                 why = "SIMD kernels failed to load: " + e;
@@ -80,12 +82,16 @@ final class KernelSelection {
         return new PureBackend(threads, newExecutor(threads));
     }
 
-    /** The SIMD backend with {@code threads} threads, loaded by name so that nothing refers to the Vector API unless it is present. */
-    static PureBackend simd(int threads) throws ReflectiveOperationException {
+    /**
+     * The SIMD backend with the threads and micro-kernel of {@code options} and blocks for this machine's caches,
+     * loaded by name so that nothing refers to the Vector API unless it is present.
+     */
+    static PureBackend simd(PureOptions options) throws ReflectiveOperationException {
         try {
             return (PureBackend) Class.forName(SIMD_BACKEND_CLASS)
-                    .getDeclaredConstructor(int.class, TileExecutor.class)
-                    .newInstance(threads, newExecutor(threads));
+                    .getDeclaredConstructor(int.class, KernelShape.class, CacheSizes.class, TileExecutor.class)
+                    .newInstance(options.threads(), options.gemmKernel(), CacheSizes.ofThisMachine(),
+                            newExecutor(options.threads()));
         } catch (InvocationTargetException e) {
             Throwable cause = e.getCause();
             if (cause instanceof RuntimeException) {

@@ -1,5 +1,6 @@
 package io.github.nn4j.backend.pure;
 
+import io.github.nn4j.backend.pure.gemm.KernelShape;
 import java.lang.management.ManagementFactory;
 import java.util.Locale;
 import java.util.OptionalLong;
@@ -16,19 +17,29 @@ import java.util.OptionalLong;
  *       {@value #MAX_THREADS}; results are bit-identical for any value</td></tr>
  *   <tr><td>{@value #SIMD_PROPERTY}</td><td>{@code true}</td><td>{@code false} runs the scalar kernels even where
  *       the Vector API is present</td></tr>
+ *   <tr><td>{@value #GEMM_KERNEL_PROPERTY}</td><td>{@code auto}</td><td>the SIMD GEMM's micro-kernel shape, rows x
+ *       vectors ({@link KernelShape#SIMD}); {@code auto} picks it from the CPU's vector registers
+ *       ({@link #vectorRegisters()})</td></tr>
  * </table>
  *
  * @param threads threads per operation (GEMM, and exp/sigmoid/tanh of large arrays on the SIMD path)
  * @param simd whether the SIMD kernels are wanted ({@value #SIMD_PROPERTY} is not {@code false}); they run only
  *     where the JVM also has the {@value #VECTOR_MODULE} module
+ * @param gemmKernel the SIMD GEMM's micro-kernel shape
  */
-record PureOptions(int threads, boolean simd) {
+record PureOptions(int threads, boolean simd, KernelShape gemmKernel) {
     /** System property: threads per operation, a positive integer. */
     static final String THREADS_PROPERTY = "nn4j.pure.threads";
     /** Upper bound accepted for {@value #THREADS_PROPERTY}, against typos such as {@code 1000}. */
     static final int MAX_THREADS = 256;
     /** System property: {@code false} forces the scalar kernels even when the Vector API is present. */
     static final String SIMD_PROPERTY = "nn4j.pure.simd";
+    /** System property: the SIMD GEMM's micro-kernel shape, {@code RxV} or {@value #AUTO}. */
+    static final String GEMM_KERNEL_PROPERTY = "nn4j.pure.gemmKernel";
+    /** The value of {@value #GEMM_KERNEL_PROPERTY} that picks the shape for this CPU. */
+    static final String AUTO = "auto";
+    /** The HotSpot option that says which x86 vector instructions the JIT uses: 3 is AVX-512. */
+    static final String USE_AVX_OPTION = "UseAVX";
     /** The module that holds the Vector API. */
     static final String VECTOR_MODULE = "jdk.incubator.vector";
     /**
@@ -46,6 +57,9 @@ record PureOptions(int threads, boolean simd) {
         if (threads < 1 || threads > MAX_THREADS) {
             throw new IllegalArgumentException("thread count " + threads + " is out of range 1 to " + MAX_THREADS);
         }
+        if (gemmKernel == null) {
+            throw new IllegalArgumentException("no micro-kernel shape");
+        }
     }
 
     /**
@@ -54,7 +68,8 @@ record PureOptions(int threads, boolean simd) {
      */
     static PureOptions fromSystemProperties() {
         return new PureOptions(parseThreads(System.getProperty(THREADS_PROPERTY),
-                Runtime.getRuntime().availableProcessors()), parseSimd(System.getProperty(SIMD_PROPERTY)));
+                Runtime.getRuntime().availableProcessors()), parseSimd(System.getProperty(SIMD_PROPERTY)),
+                parseGemmKernel(System.getProperty(GEMM_KERNEL_PROPERTY), vectorRegisters()));
     }
 
     /** {@code value} parsed as a thread count, or {@code fallback} when it is null or blank. */
@@ -81,9 +96,52 @@ record PureOptions(int threads, boolean simd) {
         return !"false".equals(value == null ? "" : value.trim().toLowerCase(Locale.ROOT));
     }
 
+    /**
+     * {@code value} of {@value #GEMM_KERNEL_PROPERTY} parsed as a shape; null, blank or {@value #AUTO} give the
+     * default for a CPU with {@code registers} vector registers.
+     */
+    static KernelShape parseGemmKernel(String value, int registers) {
+        if (value == null || value.isBlank() || value.trim().equalsIgnoreCase(AUTO)) {
+            return KernelShape.forRegisters(registers);
+        }
+        try {
+            return KernelShape.parse(value);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("System property " + GEMM_KERNEL_PROPERTY + ": " + e.getMessage()
+                    + " or " + AUTO, e);
+        }
+    }
+
     /** The same settings with {@code threads} threads. */
     PureOptions withThreads(int threads) {
-        return new PureOptions(threads, simd);
+        return new PureOptions(threads, simd, gemmKernel);
+    }
+
+    /** The same settings with the micro-kernel {@code shape}. */
+    PureOptions withGemmKernel(KernelShape shape) {
+        return new PureOptions(threads, simd, shape);
+    }
+
+    /**
+     * The vector registers the JIT can use on this CPU, as far as the JVM tells: 32 on x86 when HotSpot's
+     * {@value #USE_AVX_OPTION} is 3 or more (AVX-512, also at 256 bits) and on 64-bit Arm (NEON, SVE); 16 on other
+     * x86 JVMs (AVX2 and below, including {@code -XX:UseAVX=2} on an AVX-512 CPU) and wherever it cannot be told.
+     */
+    static int vectorRegisters() {
+        return vectorRegisters(System.getProperty("os.arch", ""), vmOption(USE_AVX_OPTION));
+    }
+
+    /** {@link #vectorRegisters()} for the given {@code os.arch} and {@value #USE_AVX_OPTION} value (empty: unknown). */
+    static int vectorRegisters(String arch, OptionalLong useAvx) {
+        switch (arch) {
+            case "aarch64":
+                return 32;
+            case "amd64":
+            case "x86_64":
+                return useAvx.isPresent() && useAvx.getAsLong() >= 3 ? 32 : 16;
+            default:
+                return 16;
+        }
     }
 
     /** Whether the Vector API module is part of this JVM's boot layer. */
@@ -93,13 +151,18 @@ record PureOptions(int threads, boolean simd) {
 
     /** This JVM's {@value #TRAP_LIMIT_OPTION}, or empty where it cannot be read (not HotSpot, no jdk.management). */
     static OptionalLong trapLimit() {
+        return vmOption(TRAP_LIMIT_OPTION);
+    }
+
+    /** The integer HotSpot option {@code name}, or empty where it cannot be read (not HotSpot, no such option). */
+    private static OptionalLong vmOption(String name) {
         try {
             com.sun.management.HotSpotDiagnosticMXBean hotSpot =
                     ManagementFactory.getPlatformMXBean(com.sun.management.HotSpotDiagnosticMXBean.class);
             if (hotSpot == null) {
                 return OptionalLong.empty();
             }
-            return OptionalLong.of(Long.parseLong(hotSpot.getVMOption(TRAP_LIMIT_OPTION).getValue()));
+            return OptionalLong.of(Long.parseLong(hotSpot.getVMOption(name).getValue()));
         } catch (RuntimeException | LinkageError e) {
             return OptionalLong.empty();
         }

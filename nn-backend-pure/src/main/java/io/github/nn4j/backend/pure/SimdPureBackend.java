@@ -6,15 +6,18 @@ import io.github.nn4j.api.tensor.Reduction;
 import io.github.nn4j.api.tensor.ScalarOp;
 import io.github.nn4j.api.tensor.Tensor;
 import io.github.nn4j.api.tensor.UnaryOp;
+import io.github.nn4j.backend.pure.gemm.CacheSizes;
 import io.github.nn4j.backend.pure.gemm.DoubleGemm;
+import io.github.nn4j.backend.pure.gemm.DoubleMicroKernel;
 import io.github.nn4j.backend.pure.gemm.FloatGemm;
+import io.github.nn4j.backend.pure.gemm.FloatMicroKernel;
 import io.github.nn4j.backend.pure.gemm.GemmBlocking;
+import io.github.nn4j.backend.pure.gemm.KernelShape;
 import io.github.nn4j.backend.pure.simd.ParallelFunctions;
 import io.github.nn4j.backend.pure.simd.VectorDoubleKernels;
-import io.github.nn4j.backend.pure.simd.VectorDoubleMicroKernel;
 import io.github.nn4j.backend.pure.simd.VectorDoubleSums;
 import io.github.nn4j.backend.pure.simd.VectorFloatKernels;
-import io.github.nn4j.backend.pure.simd.VectorFloatMicroKernel;
+import io.github.nn4j.backend.pure.simd.VectorMicroKernels;
 import io.github.nn4j.backend.pure.simd.VectorFloatSums;
 import io.github.nn4j.backend.pure.threads.TileExecutor;
 import jdk.incubator.vector.FloatVector;
@@ -28,15 +31,30 @@ import jdk.incubator.vector.FloatVector;
 final class SimdPureBackend extends PureBackend {
     private final ParallelFunctions functions;
 
-    /** The SIMD backend, its GEMM and exp/sigmoid/tanh sharing {@code executor}'s threads (called reflectively). */
-    SimdPureBackend(int threads, TileExecutor executor) {
-        super(threads,
-                new FloatGemm(new VectorFloatMicroKernel(),
-                        GemmBlocking.vector(VectorFloatMicroKernel.NR, Float.BYTES), executor),
-                new DoubleGemm(new VectorDoubleMicroKernel(),
-                        GemmBlocking.vector(VectorDoubleMicroKernel.NR, Double.BYTES), executor),
-                "Vector API " + FloatVector.SPECIES_PREFERRED.vectorBitSize() + "-bit");
+    /**
+     * The SIMD backend with the GEMM micro-kernel of {@code shape}, its blocks fitted to {@code caches}, the GEMM and
+     * exp/sigmoid/tanh sharing {@code executor}'s threads (called reflectively).
+     */
+    SimdPureBackend(int threads, KernelShape shape, CacheSizes caches, TileExecutor executor) {
+        super(threads, floatGemm(shape, caches, executor), doubleGemm(shape, caches, executor),
+                "Vector API " + FloatVector.SPECIES_PREFERRED.vectorBitSize() + "-bit, GEMM " + shape + " "
+                        + floatBlocking(VectorMicroKernels.floatKernel(shape), caches));
         this.functions = new ParallelFunctions(executor);
+    }
+
+    private static FloatGemm floatGemm(KernelShape shape, CacheSizes caches, TileExecutor executor) {
+        FloatMicroKernel kernel = VectorMicroKernels.floatKernel(shape);
+        return new FloatGemm(kernel, floatBlocking(kernel, caches), executor);
+    }
+
+    private static DoubleGemm doubleGemm(KernelShape shape, CacheSizes caches, TileExecutor executor) {
+        DoubleMicroKernel kernel = VectorMicroKernels.doubleKernel(shape);
+        return new DoubleGemm(kernel, GemmBlocking.forCaches(kernel.mr(), kernel.nr(), Double.BYTES, caches),
+                executor);
+    }
+
+    private static GemmBlocking floatBlocking(FloatMicroKernel kernel, CacheSizes caches) {
+        return GemmBlocking.forCaches(kernel.mr(), kernel.nr(), Float.BYTES, caches);
     }
 
     @Override

@@ -10,13 +10,15 @@
  *                           │
  *          ┌────────────────┴──────────────┐
  *   gemm.FloatGemm / DoubleGemm        simd.VectorFloatKernels, VectorFloatSums,   kernel families
- *     │ (tiles, KC/MC/NC blocks,            VectorFunctions + ParallelFunctions
- *     │  packing: gemm.GemmBlocking)            (exp, sigmoid, tanh)
+ *     │ (tiles, KC/MC/NC blocks from        VectorFunctions + ParallelFunctions
+ *     │  gemm.CacheSizes: GemmBlocking)         (exp, sigmoid, tanh)
  *     ▼
  *   threads.TileExecutor                   executor: tiles of one operation on all threads
  *     ▼
  *   gemm.FloatMicroKernel                  micro-kernel: ScalarFloatMicroKernel (4 x 4),
- *                                           simd.VectorFloatMicroKernel (8 x 2 vectors)
+ *                                           simd.VectorFloatMicroKernel6x2, 8x2, ... (one per
+ *                                           gemm.KernelShape, generated; 6 x 2 vectors with
+ *                                           16 registers, 8 x 2 with 32)
  * </pre>
  * A forward GEMM goes {@code Backend.gemm} → {@code PureBackend.gemmKernel} → {@code FloatGemm.gemm} (→
  * {@code TileExecutor} for large products) → {@code FloatMicroKernel.multiply}; an element-wise operation on the SIMD
@@ -26,7 +28,8 @@
  * <h2>One source per precision</h2>
  * Every FLOAT32 class that has a FLOAT64 twin ({@code FloatGemm}, the micro-kernels, {@code VectorFloatKernels}) is
  * generated from it and marked {@code @Generated}; edit the {@code Double...} file and regenerate
- * ({@code io.github.nn4j.api.codegen.Float32Generator}). The sums ({@code VectorFloatSums}, {@code VectorDoubleSums})
+ * ({@code io.github.nn4j.api.codegen.Float32Generator}). The SIMD micro-kernels, one class per register-tile shape
+ * and precision, are generated from one template ({@code MicroKernelGenerator} in the module's test sources). The sums ({@code VectorFloatSums}, {@code VectorDoubleSums})
  * and {@code VectorFunctions} differ between the precisions by design and are written by hand.
  *
  * <p>The module README draws the same map with the settings and the numbers; JIT notes (why the SIMD code is shaped

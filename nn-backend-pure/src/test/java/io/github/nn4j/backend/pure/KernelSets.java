@@ -1,5 +1,6 @@
 package io.github.nn4j.backend.pure;
 
+import io.github.nn4j.backend.pure.gemm.KernelShape;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -18,11 +19,20 @@ final class KernelSets {
         return CACHE.computeIfAbsent("scalar" + threads, key -> KernelSelection.scalar(threads));
     }
 
-    /** The backend with SIMD kernels and {@code threads} threads; only call when the module is present. */
+    /**
+     * The backend with SIMD kernels, the micro-kernel this JVM's settings choose and {@code threads} threads; only
+     * call when the module is present.
+     */
     static PureBackend vector(int threads) {
-        return CACHE.computeIfAbsent("vector" + threads, key -> {
+        return vector(threads, PureOptions.fromSystemProperties().gemmKernel());
+    }
+
+    /** The backend with SIMD kernels, the micro-kernel {@code shape} and {@code threads} threads. */
+    static PureBackend vector(int threads, KernelShape shape) {
+        return CACHE.computeIfAbsent("vector" + threads + "/" + shape, key -> {
             try {
-                return KernelSelection.simd(threads);
+                return KernelSelection.simd(PureOptions.fromSystemProperties().withThreads(threads)
+                        .withGemmKernel(shape));
             } catch (ReflectiveOperationException e) {
                 throw new IllegalStateException("SIMD kernels failed to load", e);
             }

@@ -121,16 +121,4 @@ class MicroKernelContractTest {
         }
         return f;
     }
-
-    @Test
-    void blockingsOfTheScalarAndSimdKernels() {
-        assertThat(GemmBlocking.scalar()).isEqualTo(new GemmBlocking(GemmBlocking.KC, GemmBlocking.SCALAR_MC,
-                GemmBlocking.SCALAR_NC));
-        // 512-bit vectors: nr = 32 floats gives 512 columns, 16 doubles 256
-        assertThat(GemmBlocking.vector(32, Float.BYTES)).isEqualTo(new GemmBlocking(256, 128, 512));
-        assertThat(GemmBlocking.vector(16, Double.BYTES)).isEqualTo(new GemmBlocking(256, 128, 256));
-        assertThat(GemmBlocking.vector(24, Float.BYTES).nc()).isEqualTo(504); // a multiple of nr below 512
-        assertThat(GemmBlocking.vector(1024, Float.BYTES).nc()).isEqualTo(1024); // never below nr
-        new GemmBlocking(1, 1, 1).requireMultiplesOf(1, 1);
-    }
 }
