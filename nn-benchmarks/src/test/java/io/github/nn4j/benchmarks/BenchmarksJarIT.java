@@ -30,7 +30,8 @@ class BenchmarksJarIT {
             "kernels.SgemmBenchmark.gemm", "kernels.DgemmBenchmark.gemm", "kernels.DenseBenchmark.forwardBackward",
             "kernels.ActivationBenchmark.forward", "kernels.ActivationBenchmark.backward", "kernels.StepKernelBenchmark.run",
             "training.AutoencoderStepBenchmark.trainStep", "training.AutoencoderEpochBenchmark.trainEpoch",
-            "training.MlpEpochBenchmark.trainEpoch", "training.XorBenchmark.train", "pca.PcaBenchmark.fit");
+            "training.MlpEpochBenchmark.trainEpoch", "training.XorBenchmark.train", "pca.PcaBenchmark.fit",
+            "kernels.GemmKernelShapeBenchmark.gemm");
 
     @Test
     void theJarListsEveryBenchmark() throws IOException {

@@ -34,9 +34,10 @@ final class Shapes {
 
     /**
      * Matrix products {@code {m, n, k}}. Boundaries: pure's direct loop for at most 4,096 multiply-adds
-     * ({@code FloatGemm.DIRECT_MAX_WORK}), its micro-kernels (scalar 4 x 4; SIMD 8 rows x 2 vectors: 32 floats or 16
-     * doubles at 512 bits), its blocks ({@code GemmBlocking}: KC = 256 deep; MC = 64 scalar or 128 SIMD rows; NC =
-     * 256 scalar or double, 512 float SIMD columns), its parallel path from 2^20 multiply-adds
+     * ({@code FloatGemm.DIRECT_MAX_WORK}), its micro-kernels (scalar 4 x 4; SIMD 8 or 6 rows x 2 vectors by register
+     * budget, other shapes in pure's own tests: 32 floats or 16 doubles at 512 bits), its blocks ({@code GemmBlocking},
+     * from the caches: KC up to 256 deep; MC = 64 scalar or up to 128 SIMD rows; NC = 256 scalar, up to 512 float or
+     * 256 double SIMD columns), its parallel path from 2^20 multiply-adds
      * ({@code PARALLEL_MIN_WORK}) with tiles cut into row bands or column strips; OpenBLAS's (jblas, ND4J) blocks of a
      * few hundred in k and m.
      */
