@@ -26,11 +26,13 @@
  * on the scalar path nn-api's {@code FloatArrayKernels}.
  *
  * <h2>One source per precision</h2>
- * Every FLOAT32 class that has a FLOAT64 twin ({@code FloatGemm}, the micro-kernels, {@code VectorFloatKernels}) is
- * generated from it and marked {@code @Generated}; edit the {@code Double...} file and regenerate
- * ({@code io.github.nn4j.api.codegen.Float32Generator}). The SIMD micro-kernels, one class per register-tile shape
- * and precision, are generated from one template ({@code MicroKernelGenerator} in the module's test sources). The sums ({@code VectorFloatSums}, {@code VectorDoubleSums})
- * and {@code VectorFunctions} differ between the precisions by design and are written by hand.
+ * Every FLOAT32 class that has a FLOAT64 twin ({@code FloatGemm}, {@code FloatMicroKernel},
+ * {@code ScalarFloatMicroKernel}, {@code VectorFloatKernels}) is generated from it and marked {@code @Generated}; edit
+ * the {@code Double...} file and regenerate ({@code io.github.nn4j.api.codegen.Float32Generator}). The SIMD
+ * micro-kernels, one class per register-tile shape and precision, are generated from one template
+ * ({@code MicroKernelGenerator} in the module's test sources). The sums ({@code VectorFloatSums},
+ * {@code VectorDoubleSums}) and {@code VectorFunctions} differ between the precisions by design and are written by
+ * hand.
  *
  * <p>The module README draws the same map with the settings and the numbers; JIT notes (why the SIMD code is shaped
  * as it is): {@code docs/jit-notes.md}. The sub-packages are internal: public only so that these packages can use one

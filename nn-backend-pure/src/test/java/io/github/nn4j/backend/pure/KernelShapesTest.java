@@ -57,11 +57,11 @@ class KernelShapesTest {
                 String what = shape + " " + m + "x" + n + "x" + k + (ta ? " aT" : "") + (tb ? " bT" : "");
                 double[] d1 = product(one, DType.FLOAT64, a, ta, b, tb, beta, c0, m, n, k);
                 assertThat(d1).as("FLOAT64 %s", what).containsExactly(expected);
-                assertThat(product(two, DType.FLOAT64, a, ta, b, tb, beta, c0, m, n, k)).as("FLOAT64 %s, 2 threads", what)
-                        .containsExactly(d1);
+                assertThat(product(two, DType.FLOAT64, a, ta, b, tb, beta, c0, m, n, k))
+                        .as("FLOAT64 %s, 2 threads", what).containsExactly(d1);
                 double[] f1 = product(one, DType.FLOAT32, a, ta, b, tb, beta, c0, m, n, k);
-                assertThat(product(two, DType.FLOAT32, a, ta, b, tb, beta, c0, m, n, k)).as("FLOAT32 %s, 2 threads", what)
-                        .containsExactly(f1);
+                assertThat(product(two, DType.FLOAT32, a, ta, b, tb, beta, c0, m, n, k))
+                        .as("FLOAT32 %s, 2 threads", what).containsExactly(f1);
                 // each term and the running sum round to float: at most k + 2 roundings of a sum below k in size
                 double tolerance = (k + 2) * 0x1p-24 * (k + 1);
                 for (int i = 0; i < f1.length; i++) {

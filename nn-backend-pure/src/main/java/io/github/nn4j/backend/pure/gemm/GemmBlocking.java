@@ -70,7 +70,7 @@ public record GemmBlocking(int kc, int mc, int nc) {
         return new GemmBlocking(kc, mc, nc);
     }
 
-    /** The multiple of {@code unit} nearest below {@code fit}, no larger than {@code max} (if it can) nor below unit. */
+    /** The multiple of {@code unit} nearest below {@code fit}, at most {@code max} (where it can) and at least unit. */
     private static int multipleBetween(long fit, int unit, int max) {
         long capped = Math.min(fit, max);
         return (int) Math.max(unit, capped / unit * unit);

@@ -30,10 +30,18 @@ public final class VectorDoubleMicroKernel4x3 extends DoubleMicroKernel {
 
     @Override
     protected void multiply(int kc, double[] a, int aOff, double[] b, int bOff, double[] acc) {
-        DoubleVector c0_0 = DoubleVector.zero(S); DoubleVector c0_1 = DoubleVector.zero(S); DoubleVector c0_2 = DoubleVector.zero(S);
-        DoubleVector c1_0 = DoubleVector.zero(S); DoubleVector c1_1 = DoubleVector.zero(S); DoubleVector c1_2 = DoubleVector.zero(S);
-        DoubleVector c2_0 = DoubleVector.zero(S); DoubleVector c2_1 = DoubleVector.zero(S); DoubleVector c2_2 = DoubleVector.zero(S);
-        DoubleVector c3_0 = DoubleVector.zero(S); DoubleVector c3_1 = DoubleVector.zero(S); DoubleVector c3_2 = DoubleVector.zero(S);
+        DoubleVector c0_0 = DoubleVector.zero(S);
+        DoubleVector c0_1 = DoubleVector.zero(S);
+        DoubleVector c0_2 = DoubleVector.zero(S);
+        DoubleVector c1_0 = DoubleVector.zero(S);
+        DoubleVector c1_1 = DoubleVector.zero(S);
+        DoubleVector c1_2 = DoubleVector.zero(S);
+        DoubleVector c2_0 = DoubleVector.zero(S);
+        DoubleVector c2_1 = DoubleVector.zero(S);
+        DoubleVector c2_2 = DoubleVector.zero(S);
+        DoubleVector c3_0 = DoubleVector.zero(S);
+        DoubleVector c3_1 = DoubleVector.zero(S);
+        DoubleVector c3_2 = DoubleVector.zero(S);
         for (int p = 0; p < kc; p++) {
             int bp = bOff + p * NR;
             int ap = aOff + p * MR;

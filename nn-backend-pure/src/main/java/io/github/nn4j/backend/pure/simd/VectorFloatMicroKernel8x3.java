@@ -30,14 +30,30 @@ public final class VectorFloatMicroKernel8x3 extends FloatMicroKernel {
 
     @Override
     protected void multiply(int kc, float[] a, int aOff, float[] b, int bOff, float[] acc) {
-        FloatVector c0_0 = FloatVector.zero(S); FloatVector c0_1 = FloatVector.zero(S); FloatVector c0_2 = FloatVector.zero(S);
-        FloatVector c1_0 = FloatVector.zero(S); FloatVector c1_1 = FloatVector.zero(S); FloatVector c1_2 = FloatVector.zero(S);
-        FloatVector c2_0 = FloatVector.zero(S); FloatVector c2_1 = FloatVector.zero(S); FloatVector c2_2 = FloatVector.zero(S);
-        FloatVector c3_0 = FloatVector.zero(S); FloatVector c3_1 = FloatVector.zero(S); FloatVector c3_2 = FloatVector.zero(S);
-        FloatVector c4_0 = FloatVector.zero(S); FloatVector c4_1 = FloatVector.zero(S); FloatVector c4_2 = FloatVector.zero(S);
-        FloatVector c5_0 = FloatVector.zero(S); FloatVector c5_1 = FloatVector.zero(S); FloatVector c5_2 = FloatVector.zero(S);
-        FloatVector c6_0 = FloatVector.zero(S); FloatVector c6_1 = FloatVector.zero(S); FloatVector c6_2 = FloatVector.zero(S);
-        FloatVector c7_0 = FloatVector.zero(S); FloatVector c7_1 = FloatVector.zero(S); FloatVector c7_2 = FloatVector.zero(S);
+        FloatVector c0_0 = FloatVector.zero(S);
+        FloatVector c0_1 = FloatVector.zero(S);
+        FloatVector c0_2 = FloatVector.zero(S);
+        FloatVector c1_0 = FloatVector.zero(S);
+        FloatVector c1_1 = FloatVector.zero(S);
+        FloatVector c1_2 = FloatVector.zero(S);
+        FloatVector c2_0 = FloatVector.zero(S);
+        FloatVector c2_1 = FloatVector.zero(S);
+        FloatVector c2_2 = FloatVector.zero(S);
+        FloatVector c3_0 = FloatVector.zero(S);
+        FloatVector c3_1 = FloatVector.zero(S);
+        FloatVector c3_2 = FloatVector.zero(S);
+        FloatVector c4_0 = FloatVector.zero(S);
+        FloatVector c4_1 = FloatVector.zero(S);
+        FloatVector c4_2 = FloatVector.zero(S);
+        FloatVector c5_0 = FloatVector.zero(S);
+        FloatVector c5_1 = FloatVector.zero(S);
+        FloatVector c5_2 = FloatVector.zero(S);
+        FloatVector c6_0 = FloatVector.zero(S);
+        FloatVector c6_1 = FloatVector.zero(S);
+        FloatVector c6_2 = FloatVector.zero(S);
+        FloatVector c7_0 = FloatVector.zero(S);
+        FloatVector c7_1 = FloatVector.zero(S);
+        FloatVector c7_2 = FloatVector.zero(S);
         for (int p = 0; p < kc; p++) {
             int bp = bOff + p * NR;
             int ap = aOff + p * MR;

@@ -31,6 +31,8 @@ public final class MicroKernelGenerator {
             "java nn-backend-pure/src/test/java/io/github/nn4j/backend/pure/codegen/MicroKernelGenerator.java";
     /** Where the generated files go, relative to the repository root. */
     public static final String DIRECTORY = "nn-backend-pure/src/main/java/io/github/nn4j/backend/pure/simd";
+    /** Longest line the generated code aims for. */
+    private static final int MAX_LINE = 120;
     /** The factory class's file name. */
     public static final String FACTORY = "VectorMicroKernels.java";
 
@@ -146,12 +148,19 @@ public final class MicroKernelGenerator {
         s.append("    protected void multiply(int kc, ").append(t).append("[] a, int aOff, ").append(t)
                 .append("[] b, int bOff, ").append(t).append("[] acc) {\n");
         for (int i = 0; i < rows; i++) {
-            s.append("       ");
+            StringBuilder line = new StringBuilder("       ");
             for (int j = 0; j < vectors; j++) {
-                s.append(" ").append(v).append(" c").append(i).append('_').append(j).append(" = ").append(v)
+                line.append(" ").append(v).append(" c").append(i).append('_').append(j).append(" = ").append(v)
                         .append(".zero(S);");
             }
-            s.append('\n');
+            if (line.length() <= MAX_LINE) {
+                s.append(line).append('\n');
+            } else {
+                for (int j = 0; j < vectors; j++) {
+                    s.append("        ").append(v).append(" c").append(i).append('_').append(j).append(" = ")
+                            .append(v).append(".zero(S);\n");
+                }
+            }
         }
         s.append("        for (int p = 0; p < kc; p++) {\n");
         s.append("            int bp = bOff + p * NR;\n");
@@ -227,7 +236,8 @@ public final class MicroKernelGenerator {
         s.append("            for (int i = 0; i < MR; i++) {\n");
         s.append("                int o = cOff + i * ldc;\n");
         s.append("                for (int j = 0; j < NR; j += LANES) {\n");
-        s.append("                    ").append(v).append(".fromArray(S, acc, i * NR + j).mul(alpha).intoArray(c, o + j);\n");
+        s.append("                    ").append(v)
+                .append(".fromArray(S, acc, i * NR + j).mul(alpha).intoArray(c, o + j);\n");
         s.append("                }\n");
         s.append("            }\n");
         s.append("        } else {\n");
@@ -267,7 +277,8 @@ public final class MicroKernelGenerator {
                 s.append("                return new ").append(p.kernelClass(shape)).append("();\n");
             }
             s.append("            default:\n");
-            s.append("                throw new IllegalArgumentException(\"no SIMD micro-kernel of shape \" + shape);\n");
+            s.append("                throw new IllegalArgumentException(\"no SIMD micro-kernel of shape \"")
+                    .append(" + shape);\n");
             s.append("        }\n");
             s.append("    }\n");
         }

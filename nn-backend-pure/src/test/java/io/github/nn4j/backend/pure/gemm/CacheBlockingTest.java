@@ -21,11 +21,14 @@ class CacheBlockingTest {
     @Test
     void theDefaultCachesGiveTheBlocksMeasuredOnAvx512() {
         // 32 KiB L1d, 1 MiB L2; 8 rows x 2 vectors of 16 floats: the blocks of the 512-bit kernel before caches counted
-        assertThat(GemmBlocking.forCaches(8, 32, Float.BYTES, CacheSizes.DEFAULT)).isEqualTo(new GemmBlocking(256, 128, 512));
+        assertThat(GemmBlocking.forCaches(8, 32, Float.BYTES, CacheSizes.DEFAULT))
+                .isEqualTo(new GemmBlocking(256, 128, 512));
         // 6 x 2 vectors of 8 floats (AVX2): kc stays 256, mc a multiple of 6, nc 2 KiB of a row
-        assertThat(GemmBlocking.forCaches(6, 16, Float.BYTES, CacheSizes.DEFAULT)).isEqualTo(new GemmBlocking(256, 126, 512));
+        assertThat(GemmBlocking.forCaches(6, 16, Float.BYTES, CacheSizes.DEFAULT))
+                .isEqualTo(new GemmBlocking(256, 126, 512));
         // doubles: the a panel of 8 x 256 doubles would be half of L1d, so kc halves
-        assertThat(GemmBlocking.forCaches(8, 16, Double.BYTES, CacheSizes.DEFAULT)).isEqualTo(new GemmBlocking(128, 128, 256));
+        assertThat(GemmBlocking.forCaches(8, 16, Double.BYTES, CacheSizes.DEFAULT))
+                .isEqualTo(new GemmBlocking(128, 128, 256));
     }
 
     @Test
@@ -77,13 +80,14 @@ class CacheBlockingTest {
         assertThat(CacheSizes.parseSize("2M")).isEqualTo(OptionalLong.of(2 << 20));
         assertThat(CacheSizes.parseSize("1G")).isEqualTo(OptionalLong.of(1 << 30));
         assertThat(CacheSizes.parseSize("49152")).isEqualTo(OptionalLong.of(49152));
-        for (String bad : new String[] {"", "K", "-48K", "48 K", "4.5M", "2G", "99999999999999999999K", "0x10K", "1023"}) {
-            assertThat(CacheSizes.parseSize(bad)).as("'%s'", bad).isEmpty();
+        String[] bad = {"", "K", "-48K", "48 K", "4.5M", "2G", "99999999999999999999K", "0x10K", "1023"};
+        for (String text : bad) {
+            assertThat(CacheSizes.parseSize(text)).as("'%s'", text).isEmpty();
         }
     }
 
     @Test
-    void theSizesFollowTheirRandomTextSafely() {
+    void randomTextNeverGivesAnImplausibleSize() {
         java.util.SplittableRandom random = new java.util.SplittableRandom(18);
         String alphabet = "0123456789KMGkmg .-+x\n\u00e9";
         for (int i = 0; i < 2000; i++) {
