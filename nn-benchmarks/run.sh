@@ -55,11 +55,6 @@ if needs_build; then
   (cd "$root" && mvn -B -q -DskipTests -Dmaven.source.skip -Dmaven.javadoc.skip -pl nn-benchmarks -am package) >&2
 fi
 
-if ! ldconfig -p 2>/dev/null | grep -q 'libgfortran.so.5'; then
-  echo "run.sh: note: libgfortran5 is not installed, so the jblas backend will be reported unavailable" \
-       "(Debian: apt-get install libgfortran5)" >&2
-fi
-
 export OMP_NUM_THREADS="${OMP_NUM_THREADS-1}"
 export OPENBLAS_NUM_THREADS="${OPENBLAS_NUM_THREADS-1}"
 

@@ -11,8 +11,9 @@ import java.util.Properties;
  * Registers the jblas backend ({@value #NAME}) with {@link io.github.nn4j.api.backend.Backends}.
  *
  * <p>It is available when jblas's native library loads and passes a tiny GEMM self-test (see
- * {@link JblasNativeLibrary}). On Linux jblas 1.2.5 needs the system library {@code libgfortran.so.5}
- * (Debian/Ubuntu package {@code libgfortran5}); without it the probe says exactly that.
+ * {@link JblasNativeLibrary}). jblas 1.2.5 links against {@code libgfortran.so.5}: on linux-x86_64 it is loaded
+ * from Maven Central first ({@code GfortranRuntime}); on other platforms it must be installed, and when it is
+ * missing the probe says exactly that.
  */
 public final class JblasBackendProvider implements BackendProvider {
     /** Selection name. */
