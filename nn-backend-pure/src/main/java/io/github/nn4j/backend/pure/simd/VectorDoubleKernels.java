@@ -232,43 +232,21 @@ public final class VectorDoubleKernels {
         DoubleArrayKernels.axpy(alpha, x, y, bound, n);
     }
 
-    /** The reduction of {@code a[0 .. n-1]}: sums from {@link VectorDoubleSums}, max and min NaN-propagating. */
+    /**
+     * The reduction of {@code a[0 .. n-1]}: sums from {@link VectorDoubleSums}; max and min by the scalar kernels
+     * (NaN-propagating). Max and min are called a few times per epoch (training's weight check), too rarely for the
+     * JIT to compile a vector loop, and an uncompiled vector loop allocates every vector it touches; a scalar loop
+     * allocates nothing at any compilation tier and costs well under a millisecond per epoch.
+     */
     public static double reduce(Reduction r, double[] a, int n) { // same in FLOAT32
         switch (r) {
             case SUM:
                 return VectorDoubleSums.sum(a, 0, n);
             case SUM_OF_SQUARES:
                 return VectorDoubleSums.sumOfSquares(a, n);
-            case MAX: {
-                int bound = S.loopBound(n);
-                double m = a[0];
-                if (bound > 0) {
-                    DoubleVector acc = DoubleVector.fromArray(S, a, 0);
-                    for (int i = L; i < bound; i += L) {
-                        acc = acc.max(DoubleVector.fromArray(S, a, i));
-                    }
-                    m = acc.reduceLanes(VectorOperators.MAX); // max is order-independent, NaN-propagating
-                }
-                for (int i = bound; i < n; i++) {
-                    m = Math.max(m, a[i]);
-                }
-                return m;
-            }
-            case MIN: {
-                int bound = S.loopBound(n);
-                double m = a[0];
-                if (bound > 0) {
-                    DoubleVector acc = DoubleVector.fromArray(S, a, 0);
-                    for (int i = L; i < bound; i += L) {
-                        acc = acc.min(DoubleVector.fromArray(S, a, i));
-                    }
-                    m = acc.reduceLanes(VectorOperators.MIN);
-                }
-                for (int i = bound; i < n; i++) {
-                    m = Math.min(m, a[i]);
-                }
-                return m;
-            }
+            case MAX:
+            case MIN:
+                return DoubleArrayKernels.reduce(r, a, n);
             default:
                 throw new AssertionError(r);
         }

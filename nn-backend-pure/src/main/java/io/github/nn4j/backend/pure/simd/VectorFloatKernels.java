@@ -237,43 +237,21 @@ public final class VectorFloatKernels {
         FloatArrayKernels.axpy(alpha, x, y, bound, n);
     }
 
-    /** The reduction of {@code a[0 .. n-1]}: sums from {@link VectorFloatSums}, max and min NaN-propagating. */
+    /**
+     * The reduction of {@code a[0 .. n-1]}: sums from {@link VectorFloatSums}; max and min by the scalar kernels
+     * (NaN-propagating). Max and min are called a few times per epoch (training's weight check), too rarely for the
+     * JIT to compile a vector loop, and an uncompiled vector loop allocates every vector it touches; a scalar loop
+     * allocates nothing at any compilation tier and costs well under a millisecond per epoch.
+     */
     public static double reduce(Reduction r, float[] a, int n) { // same in FLOAT32
         switch (r) {
             case SUM:
                 return VectorFloatSums.sum(a, 0, n);
             case SUM_OF_SQUARES:
                 return VectorFloatSums.sumOfSquares(a, n);
-            case MAX: {
-                int bound = S.loopBound(n);
-                float m = a[0];
-                if (bound > 0) {
-                    FloatVector acc = FloatVector.fromArray(S, a, 0);
-                    for (int i = L; i < bound; i += L) {
-                        acc = acc.max(FloatVector.fromArray(S, a, i));
-                    }
-                    m = acc.reduceLanes(VectorOperators.MAX); // max is order-independent, NaN-propagating
-                }
-                for (int i = bound; i < n; i++) {
-                    m = Math.max(m, a[i]);
-                }
-                return m;
-            }
-            case MIN: {
-                int bound = S.loopBound(n);
-                float m = a[0];
-                if (bound > 0) {
-                    FloatVector acc = FloatVector.fromArray(S, a, 0);
-                    for (int i = L; i < bound; i += L) {
-                        acc = acc.min(FloatVector.fromArray(S, a, i));
-                    }
-                    m = acc.reduceLanes(VectorOperators.MIN);
-                }
-                for (int i = bound; i < n; i++) {
-                    m = Math.min(m, a[i]);
-                }
-                return m;
-            }
+            case MAX:
+            case MIN:
+                return FloatArrayKernels.reduce(r, a, n);
             default:
                 throw new AssertionError(r);
         }
