@@ -59,6 +59,20 @@ class MarkdownReportTest {
     }
 
     @Test
+    void theHeadlineHasOnlyTheStandardBackendsAndAnUnnamedBackendGetsALabel() {
+        Map<String, String> shape = Map.of("shape", "1024x1024x1024");
+        String md = render(List.of(
+                measurement(SGEMM, "pure", shape, 0.020, 0.001, 0),
+                measurement(SGEMM, "smile-svd", Map.of("shape", "1x1x1"), 0.5, 0.0, 0),
+                measurement("io.github.nn4j.benchmarks.kernels.GemmKernelShapeBenchmark.gemm", "",
+                        Map.of("kernel", "6x2"), 0.002, 0.0, 0)));
+        String headline = md.substring(md.indexOf("## Headline"), md.indexOf("\n## ", md.indexOf("## Headline") + 1));
+        assertThat(headline).contains("| quantity | pure | jblas | nd4j |").doesNotContain("smile-svd")
+                .doesNotContain("|  |");
+        assertThat(md).contains("| no backend parameter |");
+    }
+
+    @Test
     void allocationTableListsBytesPerOperation() {
         Map<String, String> batch = Map.of("batch", "64");
         String md = render(List.of(
