@@ -16,12 +16,18 @@ import io.github.nn4j.api.tensor.Tensor;
 public interface Loss {
 
     /**
-     * {@return the loss value} May allocate temporaries; use {@link #valueAndGradient} in training loops.
+     * {@return the loss value} May allocate temporaries; use {@link #valueAndGradient} in training loops. The
+     * default computes {@link #valueAndGradient} into a scratch gradient it frees; a loss with a cheaper value-only
+     * kernel overrides it.
      *
      * @param prediction the network's output, one row per sample
      * @param target the targets, of the same shape
      */
-    double value(Tensor prediction, Tensor target);
+    default double value(Tensor prediction, Tensor target) {
+        try (Tensor gradient = prediction.backend().zeros(prediction.dtype(), prediction.shape())) {
+            return valueAndGradient(prediction, target, gradient);
+        }
+    }
 
     /**
      * Writes dL/d(prediction) into {@code gradient} (same shape, caller-owned; may be overwritten freely) and

@@ -18,13 +18,6 @@ public final class SigmoidCrossEntropy implements Loss {
     }
 
     @Override
-    public double value(Tensor prediction, Tensor target) {
-        try (Tensor gradient = prediction.backend().zeros(prediction.dtype(), prediction.shape())) {
-            return valueAndGradient(prediction, target, gradient);
-        }
-    }
-
-    @Override
     public double valueAndGradient(Tensor prediction, Tensor target, Tensor gradient) {
         double n = prediction.size();
         return prediction.backend().sigmoidCrossEntropy(prediction, target, 1 / n, gradient) / n;

@@ -23,13 +23,6 @@ public final class SoftmaxCrossEntropy implements Loss {
     }
 
     @Override
-    public double value(Tensor prediction, Tensor target) {
-        try (Tensor gradient = prediction.backend().zeros(prediction.dtype(), prediction.shape())) {
-            return valueAndGradient(prediction, target, gradient);
-        }
-    }
-
-    @Override
     public double valueAndGradient(Tensor prediction, Tensor target, Tensor gradient) {
         int m = prediction.shape().dim(0);
         return prediction.backend().softmaxCrossEntropy(prediction, target, 1.0 / m, gradient) / m;
