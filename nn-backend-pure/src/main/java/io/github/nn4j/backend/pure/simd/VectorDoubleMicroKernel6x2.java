@@ -36,9 +36,9 @@ public final class VectorDoubleMicroKernel6x2 extends DoubleMicroKernel {
         DoubleVector c3_0 = DoubleVector.zero(S); DoubleVector c3_1 = DoubleVector.zero(S);
         DoubleVector c4_0 = DoubleVector.zero(S); DoubleVector c4_1 = DoubleVector.zero(S);
         DoubleVector c5_0 = DoubleVector.zero(S); DoubleVector c5_1 = DoubleVector.zero(S);
-        for (int p = 0; p < kc; p++) {
-            int bp = bOff + p * NR;
-            int ap = aOff + p * MR;
+        int ap = aOff;
+        // b's index counts the loop and a's steps beside it: see MicroKernelGenerator
+        for (int bp = bOff, end = bOff + kc * NR; bp < end; bp += NR, ap += MR) {
             DoubleVector b0 = DoubleVector.fromArray(S, b, bp);
             DoubleVector b1 = DoubleVector.fromArray(S, b, bp + LANES);
             DoubleVector a0 = DoubleVector.broadcast(S, a[ap]);

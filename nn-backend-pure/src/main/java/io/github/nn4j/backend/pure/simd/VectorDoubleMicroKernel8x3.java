@@ -54,9 +54,9 @@ public final class VectorDoubleMicroKernel8x3 extends DoubleMicroKernel {
         DoubleVector c7_0 = DoubleVector.zero(S);
         DoubleVector c7_1 = DoubleVector.zero(S);
         DoubleVector c7_2 = DoubleVector.zero(S);
-        for (int p = 0; p < kc; p++) {
-            int bp = bOff + p * NR;
-            int ap = aOff + p * MR;
+        int ap = aOff;
+        // b's index counts the loop and a's steps beside it: see MicroKernelGenerator
+        for (int bp = bOff, end = bOff + kc * NR; bp < end; bp += NR, ap += MR) {
             DoubleVector b0 = DoubleVector.fromArray(S, b, bp);
             DoubleVector b1 = DoubleVector.fromArray(S, b, bp + LANES);
             DoubleVector b2 = DoubleVector.fromArray(S, b, bp + 2 * LANES);

@@ -42,9 +42,9 @@ public final class VectorFloatMicroKernel4x3 extends FloatMicroKernel {
         FloatVector c3_0 = FloatVector.zero(S);
         FloatVector c3_1 = FloatVector.zero(S);
         FloatVector c3_2 = FloatVector.zero(S);
-        for (int p = 0; p < kc; p++) {
-            int bp = bOff + p * NR;
-            int ap = aOff + p * MR;
+        int ap = aOff;
+        // b's index counts the loop and a's steps beside it: see MicroKernelGenerator
+        for (int bp = bOff, end = bOff + kc * NR; bp < end; bp += NR, ap += MR) {
             FloatVector b0 = FloatVector.fromArray(S, b, bp);
             FloatVector b1 = FloatVector.fromArray(S, b, bp + LANES);
             FloatVector b2 = FloatVector.fromArray(S, b, bp + 2 * LANES);
