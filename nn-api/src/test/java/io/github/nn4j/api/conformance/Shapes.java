@@ -53,7 +53,8 @@ final class Shapes {
             new int[] {129, 20, 40},   // a row past MC = 128 and 2 x 64
             new int[] {20, 513, 40},   // a column past NC = 512 and 2 x 256
             new int[] {800, 5, 40},    // m past OpenBLAS's P (512-768 rows)
-            new int[] {100, 110, 300}, // parallel (3.3 M multiply-adds): one strip cut into row bands; k past KC
+            new int[] {130, 100, 300}, // parallel (3.9 M multiply-adds): tall, one strip cut into row bands; k past KC
+            new int[] {100, 110, 300}, // parallel (3.3 M): short and wide, the strip cut into narrower strips
             new int[] {40, 600, 70});  // parallel with two strips
 
     /**

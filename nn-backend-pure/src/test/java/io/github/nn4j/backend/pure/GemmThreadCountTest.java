@@ -22,12 +22,17 @@ class GemmThreadCountTest {
     @ParameterizedTest
     @EnumSource(DType.class)
     void oneAndTwoThreadsGiveBitIdenticalResults(DType dtype) {
-        double[] parallel = product(KernelSets.selected(2), dtype, 256, 128, 784);
-        double[] serial = product(KernelSets.selected(1), dtype, 256, 128, 784);
-        assertThat(parallel).containsExactly(serial);
-        // and the values are sane, not, say, all zero
-        assertThat(Arrays.stream(parallel).filter(v -> !Double.isFinite(v)).count()).as("non-finite entries").isZero();
-        assertThat(Arrays.stream(parallel).map(Math::abs).sum()).as("sum of |c|").isGreaterThan(1.0);
+        // {m, n, k}: a tall product (two threads cut it into row bands) and a short, wide one (narrower strips)
+        for (int[] mnk : new int[][] {{256, 128, 784}, {64, 128, 784}}) {
+            String shape = mnk[0] + "x" + mnk[1] + "x" + mnk[2];
+            double[] parallel = product(KernelSets.selected(2), dtype, mnk[0], mnk[1], mnk[2]);
+            double[] serial = product(KernelSets.selected(1), dtype, mnk[0], mnk[1], mnk[2]);
+            assertThat(parallel).as(shape).containsExactly(serial);
+            // and the values are sane, not, say, all zero
+            assertThat(Arrays.stream(parallel).filter(v -> !Double.isFinite(v)).count()).as("non-finite in " + shape)
+                    .isZero();
+            assertThat(Arrays.stream(parallel).map(Math::abs).sum()).as("sum of |c| in " + shape).isGreaterThan(1.0);
+        }
     }
 
     /** {@code a b} for fixed pseudo-random inputs. */

@@ -139,8 +139,11 @@ public final class DoubleGemm {
 
         /**
          * Chooses the tiles: column strips of at most {@code nc} columns spanning all rows (so each block of
-         * {@code b} is packed once), cut into row bands when that is needed to give every thread work and an
-         * equal share; returns the tile count.
+         * {@code b} is packed once), cut further when that is needed to give every thread work and an equal share;
+         * returns the tile count. Every tile packs its own rows of {@code a} and columns of {@code b}, so a cut into
+         * row bands packs the strip's {@code b} once more and a cut into narrower strips packs the band's {@code a}
+         * once more: the cut made is the one that repeats the smaller of the two (narrower strips for a short, wide
+         * product such as a small batch times a wide layer).
          */
         int plan(int threads) {
             int strips = ceilDiv(n, nc);
@@ -153,7 +156,8 @@ public final class DoubleGemm {
                 if (!unbalanced) {
                     break;
                 }
-                if (tileRows > mr) {
+                boolean narrower = tileCols > nr && (tileRows <= mr || Math.min(tileRows, m) < Math.min(tileCols, n));
+                if (!narrower && tileRows > mr) {
                     int bands = ceilDiv(m, tileRows) + 1;
                     tileRows = roundUp(ceilDiv(m, bands), mr);
                 } else if (tileCols > nr) {
@@ -250,11 +254,12 @@ public final class DoubleGemm {
                             System.arraycopy(b, (p0 + p) * n + j0 + jr, dst, off + p * nr, q);
                         }
                     }
-                } else { // b is [n, k]
-                    for (int jj = 0; jj < q; jj++) {
-                        int src = (j0 + jr + jj) * k + p0;
-                        for (int p = 0; p < depth; p++) {
-                            dst[off + p * nr + jj] = b[src + p];
+                } else { // b is [n, k]: each panel row gathers one element of each of q rows of b
+                    int src = (j0 + jr) * k + p0;
+                    for (int p = 0; p < depth; p++) {
+                        int d = off + p * nr;
+                        for (int jj = 0; jj < q; jj++) {
+                            dst[d + jj] = b[src + jj * k + p];
                         }
                     }
                 }
