@@ -25,6 +25,8 @@ import org.slf4j.LoggerFactory;
 final class KernelSelection {
     private static final String SIMD_BACKEND_CLASS = "io.github.nn4j.backend.pure.SimdPureBackend";
     private static final Logger LOG = LoggerFactory.getLogger(KernelSelection.class);
+    /** Name prefix of the worker threads. */
+    private static final String WORKER_NAME = "nn4j-pure-worker-";
     /** The JVM option that makes the Vector API available, as the warning names it. */
     static final String VECTOR_OPTION = "--add-modules " + PureOptions.VECTOR_MODULE;
     private static volatile String logged;
@@ -67,7 +69,7 @@ final class KernelSelection {
             }
         }
         if (backend == null) {
-            backend = scalar(options.threads());
+            backend = new PureBackend(options.threads(), newExecutor(options));
         }
         String message = backend.path() + (why == null ? PureOptions.trapLimitHint() : " [" + why + "]");
         if (!message.equals(logged)) {
@@ -79,7 +81,7 @@ final class KernelSelection {
 
     /** The scalar backend with {@code threads} threads. */
     static PureBackend scalar(int threads) {
-        return new PureBackend(threads, newExecutor(threads));
+        return new PureBackend(threads, new TileExecutor(threads, WORKER_NAME));
     }
 
     /**
@@ -91,7 +93,7 @@ final class KernelSelection {
             return (PureBackend) Class.forName(SIMD_BACKEND_CLASS)
                     .getDeclaredConstructor(int.class, KernelShape.class, CacheSizes.class, TileExecutor.class)
                     .newInstance(options.threads(), options.gemmKernel(), CacheSizes.ofThisMachine(),
-                            newExecutor(options.threads()));
+                            newExecutor(options));
         } catch (InvocationTargetException e) {
             Throwable cause = e.getCause();
             if (cause instanceof RuntimeException) {
@@ -104,8 +106,8 @@ final class KernelSelection {
         }
     }
 
-    /** A thread set for parallel work whose daemon workers are named after this backend. */
-    private static TileExecutor newExecutor(int threads) {
-        return new TileExecutor(threads, "nn4j-pure-worker-");
+    /** The thread set of {@code options} for parallel work, its daemon workers named after this backend. */
+    private static TileExecutor newExecutor(PureOptions options) {
+        return new TileExecutor(options.threads(), options.spinMicros(), WORKER_NAME);
     }
 }

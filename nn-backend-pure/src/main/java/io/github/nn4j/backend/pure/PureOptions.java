@@ -1,6 +1,7 @@
 package io.github.nn4j.backend.pure;
 
 import io.github.nn4j.backend.pure.gemm.KernelShape;
+import io.github.nn4j.backend.pure.threads.TileExecutor;
 import java.lang.management.ManagementFactory;
 import java.util.Locale;
 import java.util.OptionalLong;
@@ -20,14 +21,18 @@ import java.util.OptionalLong;
  *   <tr><td>{@value #GEMM_KERNEL_PROPERTY}</td><td>{@code auto}</td><td>the SIMD GEMM's micro-kernel shape, rows x
  *       vectors ({@link KernelShape#SIMD}); {@code auto} picks it from the CPU's vector registers
  *       ({@link #vectorRegisters()})</td></tr>
+ *   <tr><td>{@value #SPIN_MICROS_PROPERTY}</td><td>{@value TileExecutor#DEFAULT_SPIN_MICROS}</td><td>how long, in
+ *       microseconds, an idle worker thread spins before it sleeps (0 to {@value #MAX_SPIN_MICROS}): shorter saves
+ *       idle CPU between sporadic operations, longer saves the wake-up delay between back-to-back ones</td></tr>
  * </table>
  *
  * @param threads threads per operation (GEMM, and exp/sigmoid/tanh of large arrays on the SIMD path)
  * @param simd whether the SIMD kernels are wanted ({@value #SIMD_PROPERTY} is not {@code false}); they run only
  *     where the JVM also has the {@value #VECTOR_MODULE} module
  * @param gemmKernel the SIMD GEMM's micro-kernel shape
+ * @param spinMicros how long a waiting thread of the backend's {@link TileExecutor} spins before it parks
  */
-record PureOptions(int threads, boolean simd, KernelShape gemmKernel) {
+record PureOptions(int threads, boolean simd, KernelShape gemmKernel, long spinMicros) {
     /** System property: threads per operation, a positive integer. */
     static final String THREADS_PROPERTY = "nn4j.pure.threads";
     /** Upper bound accepted for {@value #THREADS_PROPERTY}, against typos such as {@code 1000}. */
@@ -36,6 +41,10 @@ record PureOptions(int threads, boolean simd, KernelShape gemmKernel) {
     static final String SIMD_PROPERTY = "nn4j.pure.simd";
     /** System property: the SIMD GEMM's micro-kernel shape, {@code RxV} or {@value #AUTO}. */
     static final String GEMM_KERNEL_PROPERTY = "nn4j.pure.gemmKernel";
+    /** System property: microseconds a waiting worker thread spins before it parks. */
+    static final String SPIN_MICROS_PROPERTY = "nn4j.pure.spinMicros";
+    /** Upper bound accepted for {@value #SPIN_MICROS_PROPERTY}: one second. */
+    static final long MAX_SPIN_MICROS = 1_000_000;
     /** The value of {@value #GEMM_KERNEL_PROPERTY} that picks the shape for this CPU. */
     static final String AUTO = "auto";
     /** The HotSpot option that says which x86 vector instructions the JIT uses: 3 is AVX-512. */
@@ -60,6 +69,9 @@ record PureOptions(int threads, boolean simd, KernelShape gemmKernel) {
         if (gemmKernel == null) {
             throw new IllegalArgumentException("no micro-kernel shape");
         }
+        if (spinMicros < 0 || spinMicros > MAX_SPIN_MICROS) {
+            throw new IllegalArgumentException("spin time " + spinMicros + " is out of range 0 to " + MAX_SPIN_MICROS);
+        }
     }
 
     /**
@@ -69,7 +81,8 @@ record PureOptions(int threads, boolean simd, KernelShape gemmKernel) {
     static PureOptions fromSystemProperties() {
         return new PureOptions(parseThreads(System.getProperty(THREADS_PROPERTY),
                 Runtime.getRuntime().availableProcessors()), parseSimd(System.getProperty(SIMD_PROPERTY)),
-                parseGemmKernel(System.getProperty(GEMM_KERNEL_PROPERTY), vectorRegisters()));
+                parseGemmKernel(System.getProperty(GEMM_KERNEL_PROPERTY), vectorRegisters()),
+                parseSpinMicros(System.getProperty(SPIN_MICROS_PROPERTY)));
     }
 
     /** {@code value} parsed as a thread count, or {@code fallback} when it is null or blank. */
@@ -89,6 +102,25 @@ record PureOptions(int threads, boolean simd, KernelShape gemmKernel) {
                     + " is out of range; use a thread count from 1 to " + MAX_THREADS);
         }
         return n;
+    }
+
+    /** {@code value} of {@value #SPIN_MICROS_PROPERTY} parsed; null or blank give the default. */
+    static long parseSpinMicros(String value) {
+        if (value == null || value.isBlank()) {
+            return TileExecutor.DEFAULT_SPIN_MICROS;
+        }
+        long micros;
+        try {
+            micros = Long.parseLong(value.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("System property " + SPIN_MICROS_PROPERTY + "='" + value
+                    + "' is not an integer; use microseconds from 0 to " + MAX_SPIN_MICROS, e);
+        }
+        if (micros < 0 || micros > MAX_SPIN_MICROS) {
+            throw new IllegalArgumentException("System property " + SPIN_MICROS_PROPERTY + "=" + micros
+                    + " is out of range; use microseconds from 0 to " + MAX_SPIN_MICROS);
+        }
+        return micros;
     }
 
     /** Whether {@code value} of {@value #SIMD_PROPERTY} leaves SIMD on: anything but {@code false} does. */
@@ -114,12 +146,12 @@ record PureOptions(int threads, boolean simd, KernelShape gemmKernel) {
 
     /** The same settings with {@code threads} threads. */
     PureOptions withThreads(int threads) {
-        return new PureOptions(threads, simd, gemmKernel);
+        return new PureOptions(threads, simd, gemmKernel, spinMicros);
     }
 
     /** The same settings with the micro-kernel {@code shape}. */
     PureOptions withGemmKernel(KernelShape shape) {
-        return new PureOptions(threads, simd, shape);
+        return new PureOptions(threads, simd, shape, spinMicros);
     }
 
     /**

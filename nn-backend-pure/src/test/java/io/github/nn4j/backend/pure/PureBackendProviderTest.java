@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.github.nn4j.api.backend.Backend;
 import io.github.nn4j.api.backend.BackendProvider;
 import io.github.nn4j.api.backend.BackendRegistry;
+import io.github.nn4j.backend.pure.threads.TileExecutor;
 import java.util.ServiceLoader;
 import org.junit.jupiter.api.Test;
 
@@ -58,5 +59,19 @@ class PureBackendProviderTest {
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("nn4j.pure.threads='two'");
         assertThatThrownBy(() -> PureOptions.parseThreads("0", 3))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("nn4j.pure.threads=0");
+    }
+
+    @Test
+    void spinSettingIsParsedAndCheckedWithClearMessages() {
+        assertThat(PureOptions.parseSpinMicros(null)).isEqualTo(TileExecutor.DEFAULT_SPIN_MICROS);
+        assertThat(PureOptions.parseSpinMicros(" ")).isEqualTo(TileExecutor.DEFAULT_SPIN_MICROS);
+        assertThat(PureOptions.parseSpinMicros(" 0 ")).isZero();
+        assertThat(PureOptions.parseSpinMicros("250")).isEqualTo(250);
+        assertThatThrownBy(() -> PureOptions.parseSpinMicros("1ms"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("nn4j.pure.spinMicros='1ms'");
+        assertThatThrownBy(() -> PureOptions.parseSpinMicros("-5"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("nn4j.pure.spinMicros=-5");
+        assertThatThrownBy(() -> PureOptions.parseSpinMicros("2000000"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("out of range");
     }
 }

@@ -22,8 +22,17 @@ public final class TileExecutor {
         void runTile(int tile);
     }
 
-    /** Busy-wait iterations before a waiting thread parks (keeps back-to-back operations cheap). */
-    private static final int SPINS = 1 << 11;
+    /**
+     * How long a waiting thread spins before it parks, by default: 1 ms. A parked worker takes tens of microseconds to
+     * wake, on every operation that finds it asleep, while the main thread waits for its tile; spinning through the
+     * serial work between the parallel operations of a training step (small products, element-wise layers, the
+     * optimizer: up to some hundreds of microseconds) keeps it awake. The cost is at most this much idle CPU per
+     * worker after the last operation of a burst. A time rather than a count of spin-wait hints, whose length differs
+     * tenfold between CPUs.
+     */
+    public static final long DEFAULT_SPIN_MICROS = 1000;
+
+    private final long spinNanos;
 
     private final int threads;
     private final Thread[] workers;
@@ -37,12 +46,24 @@ public final class TileExecutor {
     private int tileCount;
     private Thread caller;
 
-    /** Starts {@code threads - 1} daemon worker threads (none for {@code threads == 1}). */
+    /** Starts {@code threads - 1} daemon worker threads (none for {@code threads == 1}) with the default spin. */
     public TileExecutor(int threads, String threadNamePrefix) {
+        this(threads, DEFAULT_SPIN_MICROS, threadNamePrefix);
+    }
+
+    /**
+     * Starts {@code threads - 1} daemon worker threads (none for {@code threads == 1}); a thread waiting for work or
+     * for the others spins for {@code spinMicros} (0 or more) before it parks, trading idle CPU for latency.
+     */
+    public TileExecutor(int threads, long spinMicros, String threadNamePrefix) {
         if (threads < 1) {
             throw new IllegalArgumentException("thread count must be at least 1, got " + threads);
         }
+        if (spinMicros < 0) {
+            throw new IllegalArgumentException("spin time must not be negative, got " + spinMicros + " microseconds");
+        }
         this.threads = threads;
+        this.spinNanos = spinMicros * 1000;
         this.workers = new Thread[threads - 1];
         for (int i = 0; i < workers.length; i++) {
             Thread t = new Thread(this::workerLoop, threadNamePrefix + (i + 1));
@@ -85,10 +106,9 @@ public final class TileExecutor {
             } catch (RuntimeException | Error e) {
                 own = e;
             }
-            int spins = 0;
+            long spinStart = System.nanoTime();
             while (busyWorkers.get() != 0) {
-                if (spins < SPINS) {
-                    spins++;
+                if (System.nanoTime() - spinStart < spinNanos) {
                     Thread.onSpinWait();
                 } else {
                     LockSupport.park(this);
@@ -118,11 +138,10 @@ public final class TileExecutor {
     private void workerLoop() {
         int seen = 0;
         while (true) {
-            int spins = 0;
+            long spinStart = System.nanoTime();
             int g;
             while ((g = generation) == seen) {
-                if (spins < SPINS) {
-                    spins++;
+                if (System.nanoTime() - spinStart < spinNanos) {
                     Thread.onSpinWait();
                 } else {
                     LockSupport.park(this);
