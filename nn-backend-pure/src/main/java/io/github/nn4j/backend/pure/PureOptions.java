@@ -87,40 +87,35 @@ record PureOptions(int threads, boolean simd, KernelShape gemmKernel, long spinM
 
     /** {@code value} parsed as a thread count, or {@code fallback} when it is null or blank. */
     static int parseThreads(String value, int fallback) {
-        if (value == null || value.isBlank()) {
-            return fallback;
-        }
-        int n;
-        try {
-            n = Integer.parseInt(value.trim());
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("System property " + THREADS_PROPERTY + "='" + value
-                    + "' is not an integer; use a thread count from 1 to " + MAX_THREADS, e);
-        }
-        if (n < 1 || n > MAX_THREADS) {
-            throw new IllegalArgumentException("System property " + THREADS_PROPERTY + "=" + n
-                    + " is out of range; use a thread count from 1 to " + MAX_THREADS);
-        }
-        return n;
+        return (int) parseBounded(THREADS_PROPERTY, value, fallback, 1, MAX_THREADS, "a thread count");
     }
 
     /** {@code value} of {@value #SPIN_MICROS_PROPERTY} parsed; null or blank give the default. */
     static long parseSpinMicros(String value) {
+        return parseBounded(SPIN_MICROS_PROPERTY, value, TileExecutor.DEFAULT_SPIN_MICROS, 0, MAX_SPIN_MICROS,
+                "microseconds");
+    }
+
+    /**
+     * {@code value} of system property {@code property} parsed as an integer from {@code min} to {@code max}
+     * ({@code what} in the error message), or {@code fallback} when it is null or blank.
+     */
+    private static long parseBounded(String property, String value, long fallback, long min, long max, String what) {
         if (value == null || value.isBlank()) {
-            return TileExecutor.DEFAULT_SPIN_MICROS;
+            return fallback;
         }
-        long micros;
+        long n;
         try {
-            micros = Long.parseLong(value.trim());
+            n = Long.parseLong(value.trim());
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("System property " + SPIN_MICROS_PROPERTY + "='" + value
-                    + "' is not an integer; use microseconds from 0 to " + MAX_SPIN_MICROS, e);
+            throw new IllegalArgumentException("System property " + property + "='" + value
+                    + "' is not an integer; use " + what + " from " + min + " to " + max, e);
         }
-        if (micros < 0 || micros > MAX_SPIN_MICROS) {
-            throw new IllegalArgumentException("System property " + SPIN_MICROS_PROPERTY + "=" + micros
-                    + " is out of range; use microseconds from 0 to " + MAX_SPIN_MICROS);
+        if (n < min || n > max) {
+            throw new IllegalArgumentException("System property " + property + "=" + n
+                    + " is out of range; use " + what + " from " + min + " to " + max);
         }
-        return micros;
+        return n;
     }
 
     /** Whether {@code value} of {@value #SIMD_PROPERTY} leaves SIMD on: anything but {@code false} does. */
