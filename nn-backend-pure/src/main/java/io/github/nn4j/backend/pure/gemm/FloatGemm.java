@@ -5,6 +5,7 @@ package io.github.nn4j.backend.pure.gemm;
 
 import io.github.nn4j.api.backend.FloatArrayKernels;
 import io.github.nn4j.backend.pure.threads.TileExecutor;
+import java.util.Arrays;
 import javax.annotation.processing.Generated;
 
 /**
@@ -19,8 +20,10 @@ import javax.annotation.processing.Generated;
  * of {@code kc}. For each it packs the {@code kc x cols} block of {@code op(b)} once into column panels
  * {@code nr} wide; then, band of {@code mc} rows by band, it packs the {@code mc x kc} block of
  * {@code op(a)} into row panels {@code mr} tall (both zero-padded, transposes resolved while packing) and
- * runs the micro-kernel on every {@code mr x nr} block. The micro-kernel sums into a small per-thread
- * block, which is then combined into the output as {@code alpha acc + beta c} (with the caller's
+ * runs the micro-kernel on every {@code mr x nr} block. Where the kernel reads row panels
+ * ({@link FloatMicroKernel#multiplyRowPanel}), a row-major {@code a} is packed with one bulk copy per row, so that
+ * the common {@code a b} product transposes no operand element by element. The micro-kernel sums into a small
+ * per-thread block, which is then combined into the output as {@code alpha acc + beta c} (with the caller's
  * {@code beta} for the first {@code kc} block and 1 for the later ones). Packing buffers belong to the
  * thread and are allocated once per thread.
  *
@@ -47,6 +50,7 @@ public final class FloatGemm {
     static final int EVEN_ENOUGH_TILES_PER_THREAD = 4;
 
     private final FloatMicroKernel kernel;
+    private final boolean rowPanels;
     private final int mr;
     private final int nr;
     private final int kc;
@@ -67,6 +71,7 @@ public final class FloatGemm {
         this.kc = blocking.kc();
         this.mc = blocking.mc();
         this.nc = blocking.nc();
+        this.rowPanels = kernel.multipliesRowPanels() && kc <= FloatMicroKernel.ROW_STRIDE;
         this.executor = executor;
         this.workspaces = ThreadLocal.withInitial(Workspace::new);
     }
@@ -99,7 +104,7 @@ public final class FloatGemm {
 
     /** One thread's packing buffers, plus the product description it publishes when it is the caller. */
     private final class Workspace {
-        final float[] aPack = new float[mc * kc];
+        final float[] aPack = new float[mc * (rowPanels ? FloatMicroKernel.ROW_STRIDE : kc)];
         final float[] bPack = new float[kc * nc];
         final float[] acc = new float[mr * nr];
         final Product product = new Product();
@@ -197,12 +202,18 @@ public final class FloatGemm {
         private void blockProduct(Workspace ws, int i0, int rows, int j0, int cols, int depth, float betaNow) {
             float[] aPack = ws.aPack;
             float[] bPack = ws.bPack;
+            boolean byRows = rowPanels && !transA;
             for (int ir = 0; ir < rows; ir += mr) {
                 int r = Math.min(mr, rows - ir);
                 for (int jr = 0; jr < cols; jr += nr) {
                     int q = Math.min(nr, cols - jr);
                     int cOff = (i0 + ir) * n + j0 + jr;
-                    kernel.multiply(depth, aPack, ir * depth, bPack, jr * depth, ws.acc);
+                    if (byRows) {
+                        kernel.multiplyRowPanel(depth, aPack, ir * FloatMicroKernel.ROW_STRIDE, bPack, jr * depth,
+                                ws.acc);
+                    } else {
+                        kernel.multiply(depth, aPack, ir * depth, bPack, jr * depth, ws.acc);
+                    }
                     if (r == mr && q == nr) {
                         kernel.combine(ws.acc, alpha, betaNow, c, cOff, n);
                     } else {
@@ -212,14 +223,19 @@ public final class FloatGemm {
             }
         }
 
-        /** Packs rows {@code i0 ..} ({@code rows}) and columns {@code p0 ..} ({@code depth}) of op(a) into panels. */
+        /**
+         * Packs rows {@code i0 ..} ({@code rows}) and columns {@code p0 ..} ({@code depth}) of op(a) into panels: row
+         * panels for a row-major {@code a} where the kernel reads them, else step-by-step panels.
+         */
         private void packA(float[] dst, int i0, int rows, int p0, int depth) {
+            if (rowPanels && !transA) {
+                packARows(dst, i0, rows, p0, depth);
+                return;
+            }
             for (int ir = 0; ir < rows; ir += mr) {
                 int off = ir * depth;
                 int r = Math.min(mr, rows - ir);
-                if (!transA && r == mr) { // a is [m, k]
-                    kernel.packRowPanel(a, (i0 + ir) * k + p0, k, depth, dst, off);
-                } else if (!transA) {
+                if (!transA) { // a is [m, k]: a transposition
                     int src = (i0 + ir) * k + p0;
                     for (int p = 0; p < depth; p++) {
                         int d = off + p * mr;
@@ -240,6 +256,21 @@ public final class FloatGemm {
                     for (int p = 0; p < depth; p++) {
                         dst[off + p * mr + ii] = 0.0f;
                     }
+                }
+            }
+        }
+
+        /** Packs a row-major {@code a} into row panels: one bulk copy per row, missing rows of the last panel zero. */
+        private void packARows(float[] dst, int i0, int rows, int p0, int depth) {
+            int stride = FloatMicroKernel.ROW_STRIDE;
+            for (int ir = 0; ir < rows; ir += mr) {
+                int off = ir * stride;
+                int r = Math.min(mr, rows - ir);
+                for (int ii = 0; ii < r; ii++) {
+                    System.arraycopy(a, (i0 + ir + ii) * k + p0, dst, off + ii * stride, depth);
+                }
+                for (int ii = r; ii < mr; ii++) {
+                    Arrays.fill(dst, off + ii * stride, off + ii * stride + depth, 0.0f);
                 }
             }
         }

@@ -2,7 +2,7 @@ package io.github.nn4j.backend.pure.gemm;
 
 /**
  * The micro-kernel of the scalar FLOAT64 GEMM: a 4 x 4 block of the product held in local variables (register
- * blocking), so that every packed element loaded is used four times.
+ * blocking), so that every packed element loaded is used four times; it reads both layouts of the {@code a} panel.
  * {@code ScalarFloatMicroKernel} is generated from {@code ScalarDoubleMicroKernel}. <!-- same in FLOAT32 -->
  */
 public final class ScalarDoubleMicroKernel extends DoubleMicroKernel {
@@ -38,6 +38,42 @@ public final class ScalarDoubleMicroKernel extends DoubleMicroKernel {
             c20 += a2 * b0; c21 += a2 * b1; c22 += a2 * b2; c23 += a2 * b3;
             c30 += a3 * b0; c31 += a3 * b1; c32 += a3 * b2; c33 += a3 * b3;
         }
+        store(acc, c00, c01, c02, c03, c10, c11, c12, c13, c20, c21, c22, c23, c30, c31, c32, c33);
+    }
+
+    @Override
+    protected boolean multipliesRowPanels() {
+        return true;
+    }
+
+    @Override
+    protected void multiplyRowPanel(int kc, double[] a, int aOff, double[] b, int bOff, double[] acc) {
+        double c00 = 0.0; double c01 = 0.0; double c02 = 0.0; double c03 = 0.0;
+        double c10 = 0.0; double c11 = 0.0; double c12 = 0.0; double c13 = 0.0;
+        double c20 = 0.0; double c21 = 0.0; double c22 = 0.0; double c23 = 0.0;
+        double c30 = 0.0; double c31 = 0.0; double c32 = 0.0; double c33 = 0.0;
+        for (int p = 0; p < kc; p++) {
+            int ap = aOff + p;
+            int bp = bOff + p * 4;
+            double a0 = a[ap];
+            double a1 = a[ap + ROW_STRIDE];
+            double a2 = a[ap + 2 * ROW_STRIDE];
+            double a3 = a[ap + 3 * ROW_STRIDE];
+            double b0 = b[bp];
+            double b1 = b[bp + 1];
+            double b2 = b[bp + 2];
+            double b3 = b[bp + 3];
+            c00 += a0 * b0; c01 += a0 * b1; c02 += a0 * b2; c03 += a0 * b3;
+            c10 += a1 * b0; c11 += a1 * b1; c12 += a1 * b2; c13 += a1 * b3;
+            c20 += a2 * b0; c21 += a2 * b1; c22 += a2 * b2; c23 += a2 * b3;
+            c30 += a3 * b0; c31 += a3 * b1; c32 += a3 * b2; c33 += a3 * b3;
+        }
+        store(acc, c00, c01, c02, c03, c10, c11, c12, c13, c20, c21, c22, c23, c30, c31, c32, c33);
+    }
+
+    private static void store(double[] acc, double c00, double c01, double c02, double c03, double c10, double c11,
+                              double c12, double c13, double c20, double c21, double c22, double c23, double c30,
+                              double c31, double c32, double c33) {
         acc[0] = c00;
         acc[1] = c01;
         acc[2] = c02;
@@ -54,20 +90,5 @@ public final class ScalarDoubleMicroKernel extends DoubleMicroKernel {
         acc[13] = c31;
         acc[14] = c32;
         acc[15] = c33;
-    }
-
-    @Override
-    protected void packRowPanel(double[] a, int src, int lda, int depth, double[] dst, int off) {
-        int s0 = src;
-        int s1 = s0 + lda;
-        int s2 = s1 + lda;
-        int s3 = s2 + lda;
-        for (int p = 0; p < depth; p++) {
-            int d = off + 4 * p;
-            dst[d] = a[s0 + p];
-            dst[d + 1] = a[s1 + p];
-            dst[d + 2] = a[s2 + p];
-            dst[d + 3] = a[s3 + p];
-        }
     }
 }

@@ -7,7 +7,7 @@ import javax.annotation.processing.Generated;
 
 /**
  * The micro-kernel of the scalar FLOAT32 GEMM: a 4 x 4 block of the product held in local variables (register
- * blocking), so that every packed element loaded is used four times.
+ * blocking), so that every packed element loaded is used four times; it reads both layouts of the {@code a} panel.
  * {@code ScalarFloatMicroKernel} is generated from {@code ScalarDoubleMicroKernel}. <!-- same in FLOAT32 -->
  */
 @Generated(value = "io.github.nn4j.api.codegen.Float32Generator", comments = "from ScalarDoubleMicroKernel.java; do not modify: edit that file and regenerate")
@@ -44,6 +44,42 @@ public final class ScalarFloatMicroKernel extends FloatMicroKernel {
             c20 += a2 * b0; c21 += a2 * b1; c22 += a2 * b2; c23 += a2 * b3;
             c30 += a3 * b0; c31 += a3 * b1; c32 += a3 * b2; c33 += a3 * b3;
         }
+        store(acc, c00, c01, c02, c03, c10, c11, c12, c13, c20, c21, c22, c23, c30, c31, c32, c33);
+    }
+
+    @Override
+    protected boolean multipliesRowPanels() {
+        return true;
+    }
+
+    @Override
+    protected void multiplyRowPanel(int kc, float[] a, int aOff, float[] b, int bOff, float[] acc) {
+        float c00 = 0.0f; float c01 = 0.0f; float c02 = 0.0f; float c03 = 0.0f;
+        float c10 = 0.0f; float c11 = 0.0f; float c12 = 0.0f; float c13 = 0.0f;
+        float c20 = 0.0f; float c21 = 0.0f; float c22 = 0.0f; float c23 = 0.0f;
+        float c30 = 0.0f; float c31 = 0.0f; float c32 = 0.0f; float c33 = 0.0f;
+        for (int p = 0; p < kc; p++) {
+            int ap = aOff + p;
+            int bp = bOff + p * 4;
+            float a0 = a[ap];
+            float a1 = a[ap + ROW_STRIDE];
+            float a2 = a[ap + 2 * ROW_STRIDE];
+            float a3 = a[ap + 3 * ROW_STRIDE];
+            float b0 = b[bp];
+            float b1 = b[bp + 1];
+            float b2 = b[bp + 2];
+            float b3 = b[bp + 3];
+            c00 += a0 * b0; c01 += a0 * b1; c02 += a0 * b2; c03 += a0 * b3;
+            c10 += a1 * b0; c11 += a1 * b1; c12 += a1 * b2; c13 += a1 * b3;
+            c20 += a2 * b0; c21 += a2 * b1; c22 += a2 * b2; c23 += a2 * b3;
+            c30 += a3 * b0; c31 += a3 * b1; c32 += a3 * b2; c33 += a3 * b3;
+        }
+        store(acc, c00, c01, c02, c03, c10, c11, c12, c13, c20, c21, c22, c23, c30, c31, c32, c33);
+    }
+
+    private static void store(float[] acc, float c00, float c01, float c02, float c03, float c10, float c11,
+                              float c12, float c13, float c20, float c21, float c22, float c23, float c30,
+                              float c31, float c32, float c33) {
         acc[0] = c00;
         acc[1] = c01;
         acc[2] = c02;
@@ -60,20 +96,5 @@ public final class ScalarFloatMicroKernel extends FloatMicroKernel {
         acc[13] = c31;
         acc[14] = c32;
         acc[15] = c33;
-    }
-
-    @Override
-    protected void packRowPanel(float[] a, int src, int lda, int depth, float[] dst, int off) {
-        int s0 = src;
-        int s1 = s0 + lda;
-        int s2 = s1 + lda;
-        int s3 = s2 + lda;
-        for (int p = 0; p < depth; p++) {
-            int d = off + 4 * p;
-            dst[d] = a[s0 + p];
-            dst[d + 1] = a[s1 + p];
-            dst[d + 2] = a[s2 + p];
-            dst[d + 3] = a[s3 + p];
-        }
     }
 }

@@ -13,6 +13,7 @@ import jdk.incubator.vector.VectorSpecies;
  * Each step of the inner loop loads 2 vectors of the packed {@code b} panel, broadcasts 12 elements of the packed
  * {@code a} panel one at a time and does 24 fused multiply-adds into as many accumulators: 27 vector registers
  * live, so it runs without spills where the CPU has that many ({@code KernelShape} says which shape runs where).
+ * It reads the {@code a} panel in both layouts: step by step ({@code multiply}) and as rows ({@code multiplyRowPanel}).
  */
 @Generated(value = "io.github.nn4j.backend.pure.codegen.MicroKernelGenerator", comments = "do not modify: edit the generator's template and regenerate")
 public final class VectorDoubleMicroKernel12x2 extends DoubleMicroKernel {
@@ -99,34 +100,78 @@ public final class VectorDoubleMicroKernel12x2 extends DoubleMicroKernel {
     }
 
     @Override
-    protected void packRowPanel(double[] a, int src, int lda, int depth, double[] dst, int off) {
-        int s0 = src;
-        int s1 = s0 + lda;
-        int s2 = s1 + lda;
-        int s3 = s2 + lda;
-        int s4 = s3 + lda;
-        int s5 = s4 + lda;
-        int s6 = s5 + lda;
-        int s7 = s6 + lda;
-        int s8 = s7 + lda;
-        int s9 = s8 + lda;
-        int s10 = s9 + lda;
-        int s11 = s10 + lda;
-        for (int p = 0; p < depth; p++) {
-            int d = off + MR * p;
-            dst[d] = a[s0 + p];
-            dst[d + 1] = a[s1 + p];
-            dst[d + 2] = a[s2 + p];
-            dst[d + 3] = a[s3 + p];
-            dst[d + 4] = a[s4 + p];
-            dst[d + 5] = a[s5 + p];
-            dst[d + 6] = a[s6 + p];
-            dst[d + 7] = a[s7 + p];
-            dst[d + 8] = a[s8 + p];
-            dst[d + 9] = a[s9 + p];
-            dst[d + 10] = a[s10 + p];
-            dst[d + 11] = a[s11 + p];
+    protected void multiplyRowPanel(int kc, double[] a, int aOff, double[] b, int bOff, double[] acc) {
+        DoubleVector c0_0 = DoubleVector.zero(S); DoubleVector c0_1 = DoubleVector.zero(S);
+        DoubleVector c1_0 = DoubleVector.zero(S); DoubleVector c1_1 = DoubleVector.zero(S);
+        DoubleVector c2_0 = DoubleVector.zero(S); DoubleVector c2_1 = DoubleVector.zero(S);
+        DoubleVector c3_0 = DoubleVector.zero(S); DoubleVector c3_1 = DoubleVector.zero(S);
+        DoubleVector c4_0 = DoubleVector.zero(S); DoubleVector c4_1 = DoubleVector.zero(S);
+        DoubleVector c5_0 = DoubleVector.zero(S); DoubleVector c5_1 = DoubleVector.zero(S);
+        DoubleVector c6_0 = DoubleVector.zero(S); DoubleVector c6_1 = DoubleVector.zero(S);
+        DoubleVector c7_0 = DoubleVector.zero(S); DoubleVector c7_1 = DoubleVector.zero(S);
+        DoubleVector c8_0 = DoubleVector.zero(S); DoubleVector c8_1 = DoubleVector.zero(S);
+        DoubleVector c9_0 = DoubleVector.zero(S); DoubleVector c9_1 = DoubleVector.zero(S);
+        DoubleVector c10_0 = DoubleVector.zero(S); DoubleVector c10_1 = DoubleVector.zero(S);
+        DoubleVector c11_0 = DoubleVector.zero(S); DoubleVector c11_1 = DoubleVector.zero(S);
+        int ap = aOff;
+        // b's index counts the loop and a's steps beside it: see MicroKernelGenerator
+        for (int bp = bOff, end = bOff + kc * NR; bp < end; bp += NR, ap++) {
+            DoubleVector b0 = DoubleVector.fromArray(S, b, bp);
+            DoubleVector b1 = DoubleVector.fromArray(S, b, bp + LANES);
+            DoubleVector a0 = DoubleVector.broadcast(S, a[ap]);
+            c0_0 = b0.fma(a0, c0_0); c0_1 = b1.fma(a0, c0_1);
+            DoubleVector a1 = DoubleVector.broadcast(S, a[ap + ROW_STRIDE]);
+            c1_0 = b0.fma(a1, c1_0); c1_1 = b1.fma(a1, c1_1);
+            DoubleVector a2 = DoubleVector.broadcast(S, a[ap + 2 * ROW_STRIDE]);
+            c2_0 = b0.fma(a2, c2_0); c2_1 = b1.fma(a2, c2_1);
+            DoubleVector a3 = DoubleVector.broadcast(S, a[ap + 3 * ROW_STRIDE]);
+            c3_0 = b0.fma(a3, c3_0); c3_1 = b1.fma(a3, c3_1);
+            DoubleVector a4 = DoubleVector.broadcast(S, a[ap + 4 * ROW_STRIDE]);
+            c4_0 = b0.fma(a4, c4_0); c4_1 = b1.fma(a4, c4_1);
+            DoubleVector a5 = DoubleVector.broadcast(S, a[ap + 5 * ROW_STRIDE]);
+            c5_0 = b0.fma(a5, c5_0); c5_1 = b1.fma(a5, c5_1);
+            DoubleVector a6 = DoubleVector.broadcast(S, a[ap + 6 * ROW_STRIDE]);
+            c6_0 = b0.fma(a6, c6_0); c6_1 = b1.fma(a6, c6_1);
+            DoubleVector a7 = DoubleVector.broadcast(S, a[ap + 7 * ROW_STRIDE]);
+            c7_0 = b0.fma(a7, c7_0); c7_1 = b1.fma(a7, c7_1);
+            DoubleVector a8 = DoubleVector.broadcast(S, a[ap + 8 * ROW_STRIDE]);
+            c8_0 = b0.fma(a8, c8_0); c8_1 = b1.fma(a8, c8_1);
+            DoubleVector a9 = DoubleVector.broadcast(S, a[ap + 9 * ROW_STRIDE]);
+            c9_0 = b0.fma(a9, c9_0); c9_1 = b1.fma(a9, c9_1);
+            DoubleVector a10 = DoubleVector.broadcast(S, a[ap + 10 * ROW_STRIDE]);
+            c10_0 = b0.fma(a10, c10_0); c10_1 = b1.fma(a10, c10_1);
+            DoubleVector a11 = DoubleVector.broadcast(S, a[ap + 11 * ROW_STRIDE]);
+            c11_0 = b0.fma(a11, c11_0); c11_1 = b1.fma(a11, c11_1);
         }
+        c0_0.intoArray(acc, 0);
+        c0_1.intoArray(acc, LANES);
+        c1_0.intoArray(acc, 2 * LANES);
+        c1_1.intoArray(acc, 3 * LANES);
+        c2_0.intoArray(acc, 4 * LANES);
+        c2_1.intoArray(acc, 5 * LANES);
+        c3_0.intoArray(acc, 6 * LANES);
+        c3_1.intoArray(acc, 7 * LANES);
+        c4_0.intoArray(acc, 8 * LANES);
+        c4_1.intoArray(acc, 9 * LANES);
+        c5_0.intoArray(acc, 10 * LANES);
+        c5_1.intoArray(acc, 11 * LANES);
+        c6_0.intoArray(acc, 12 * LANES);
+        c6_1.intoArray(acc, 13 * LANES);
+        c7_0.intoArray(acc, 14 * LANES);
+        c7_1.intoArray(acc, 15 * LANES);
+        c8_0.intoArray(acc, 16 * LANES);
+        c8_1.intoArray(acc, 17 * LANES);
+        c9_0.intoArray(acc, 18 * LANES);
+        c9_1.intoArray(acc, 19 * LANES);
+        c10_0.intoArray(acc, 20 * LANES);
+        c10_1.intoArray(acc, 21 * LANES);
+        c11_0.intoArray(acc, 22 * LANES);
+        c11_1.intoArray(acc, 23 * LANES);
+    }
+
+    @Override
+    protected boolean multipliesRowPanels() {
+        return true;
     }
 
     @Override

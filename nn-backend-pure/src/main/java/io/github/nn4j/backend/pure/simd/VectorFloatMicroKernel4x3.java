@@ -13,6 +13,7 @@ import jdk.incubator.vector.VectorSpecies;
  * Each step of the inner loop loads 3 vectors of the packed {@code b} panel, broadcasts 4 elements of the packed
  * {@code a} panel one at a time and does 12 fused multiply-adds into as many accumulators: 16 vector registers
  * live, so it runs without spills where the CPU has that many ({@code KernelShape} says which shape runs where).
+ * It reads the {@code a} panel in both layouts: step by step ({@code multiply}) and as rows ({@code multiplyRowPanel}).
  */
 @Generated(value = "io.github.nn4j.backend.pure.codegen.MicroKernelGenerator", comments = "do not modify: edit the generator's template and regenerate")
 public final class VectorFloatMicroKernel4x3 extends FloatMicroKernel {
@@ -72,18 +73,51 @@ public final class VectorFloatMicroKernel4x3 extends FloatMicroKernel {
     }
 
     @Override
-    protected void packRowPanel(float[] a, int src, int lda, int depth, float[] dst, int off) {
-        int s0 = src;
-        int s1 = s0 + lda;
-        int s2 = s1 + lda;
-        int s3 = s2 + lda;
-        for (int p = 0; p < depth; p++) {
-            int d = off + MR * p;
-            dst[d] = a[s0 + p];
-            dst[d + 1] = a[s1 + p];
-            dst[d + 2] = a[s2 + p];
-            dst[d + 3] = a[s3 + p];
+    protected void multiplyRowPanel(int kc, float[] a, int aOff, float[] b, int bOff, float[] acc) {
+        FloatVector c0_0 = FloatVector.zero(S);
+        FloatVector c0_1 = FloatVector.zero(S);
+        FloatVector c0_2 = FloatVector.zero(S);
+        FloatVector c1_0 = FloatVector.zero(S);
+        FloatVector c1_1 = FloatVector.zero(S);
+        FloatVector c1_2 = FloatVector.zero(S);
+        FloatVector c2_0 = FloatVector.zero(S);
+        FloatVector c2_1 = FloatVector.zero(S);
+        FloatVector c2_2 = FloatVector.zero(S);
+        FloatVector c3_0 = FloatVector.zero(S);
+        FloatVector c3_1 = FloatVector.zero(S);
+        FloatVector c3_2 = FloatVector.zero(S);
+        int ap = aOff;
+        // b's index counts the loop and a's steps beside it: see MicroKernelGenerator
+        for (int bp = bOff, end = bOff + kc * NR; bp < end; bp += NR, ap++) {
+            FloatVector b0 = FloatVector.fromArray(S, b, bp);
+            FloatVector b1 = FloatVector.fromArray(S, b, bp + LANES);
+            FloatVector b2 = FloatVector.fromArray(S, b, bp + 2 * LANES);
+            FloatVector a0 = FloatVector.broadcast(S, a[ap]);
+            c0_0 = b0.fma(a0, c0_0); c0_1 = b1.fma(a0, c0_1); c0_2 = b2.fma(a0, c0_2);
+            FloatVector a1 = FloatVector.broadcast(S, a[ap + ROW_STRIDE]);
+            c1_0 = b0.fma(a1, c1_0); c1_1 = b1.fma(a1, c1_1); c1_2 = b2.fma(a1, c1_2);
+            FloatVector a2 = FloatVector.broadcast(S, a[ap + 2 * ROW_STRIDE]);
+            c2_0 = b0.fma(a2, c2_0); c2_1 = b1.fma(a2, c2_1); c2_2 = b2.fma(a2, c2_2);
+            FloatVector a3 = FloatVector.broadcast(S, a[ap + 3 * ROW_STRIDE]);
+            c3_0 = b0.fma(a3, c3_0); c3_1 = b1.fma(a3, c3_1); c3_2 = b2.fma(a3, c3_2);
         }
+        c0_0.intoArray(acc, 0);
+        c0_1.intoArray(acc, LANES);
+        c0_2.intoArray(acc, 2 * LANES);
+        c1_0.intoArray(acc, 3 * LANES);
+        c1_1.intoArray(acc, 4 * LANES);
+        c1_2.intoArray(acc, 5 * LANES);
+        c2_0.intoArray(acc, 6 * LANES);
+        c2_1.intoArray(acc, 7 * LANES);
+        c2_2.intoArray(acc, 8 * LANES);
+        c3_0.intoArray(acc, 9 * LANES);
+        c3_1.intoArray(acc, 10 * LANES);
+        c3_2.intoArray(acc, 11 * LANES);
+    }
+
+    @Override
+    protected boolean multipliesRowPanels() {
+        return true;
     }
 
     @Override
