@@ -238,10 +238,8 @@ public final class DoubleGemm {
                             dst[d + ii] = a[src + ii * k + p];
                         }
                     }
-                } else if (r == mr) { // a is [k, m]: each panel row is contiguous
-                    for (int p = 0; p < depth; p++) {
-                        kernel.copyAPanelRow(a, (p0 + p) * m + i0 + ir, dst, off + p * mr);
-                    }
+                } else if (r == mr) { // a is [k, m]: each step of the panel is contiguous
+                    kernel.packTransposedPanel(a, p0 * m + i0 + ir, m, depth, dst, off);
                 } else {
                     for (int p = 0; p < depth; p++) {
                         System.arraycopy(a, (p0 + p) * m + i0 + ir, dst, off + p * mr, r);

@@ -94,9 +94,15 @@ public abstract class DoubleMicroKernel {
         }
     }
 
-    /** Copies {@code mr} consecutive elements (one row of a full {@code a} panel); a call per row, so keep it cheap. */
-    protected void copyAPanelRow(double[] src, int srcOff, double[] dst, int dstOff) {
-        System.arraycopy(src, srcOff, dst, dstOff, mr);
+    /**
+     * Packs a full step-by-step panel from a transposed {@code a} ({@code [k, m]}, rows {@code lda} apart):
+     * {@code dst[off + p mr + i] = a[src + p lda + i]} for {@code p < depth, i < mr}. Each step is a plain copy of
+     * {@code mr} contiguous elements; SIMD kernels copy them as vectors.
+     */
+    protected void packTransposedPanel(double[] a, int src, int lda, int depth, double[] dst, int off) {
+        for (int p = 0; p < depth; p++) {
+            System.arraycopy(a, src + p * lda, dst, off + p * mr, mr);
+        }
     }
 
     /** Copies {@code nr} consecutive elements (one row of a full {@code b} panel); a call per row, so keep it cheap. */

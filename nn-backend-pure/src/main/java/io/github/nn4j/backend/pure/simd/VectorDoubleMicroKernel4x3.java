@@ -121,11 +121,27 @@ public final class VectorDoubleMicroKernel4x3 extends DoubleMicroKernel {
     }
 
     @Override
-    protected void copyAPanelRow(double[] src, int srcOff, double[] dst, int dstOff) {
-        dst[dstOff] = src[srcOff];
-        dst[dstOff + 1] = src[srcOff + 1];
-        dst[dstOff + 2] = src[srcOff + 2];
-        dst[dstOff + 3] = src[srcOff + 3];
+    protected void packTransposedPanel(double[] a, int src, int lda, int depth, double[] dst, int off) {
+        int p = 0;
+        if (MR >= LANES) { // whole vectors, the last overlapping the one before it within the step
+            for (; p < depth; p++) {
+                int s = src + p * lda;
+                int d = off + p * MR;
+                for (int v = 0; v < MR - LANES; v += LANES) {
+                    DoubleVector.fromArray(S, a, s + v).intoArray(dst, d + v);
+                }
+                DoubleVector.fromArray(S, a, s + MR - LANES).intoArray(dst, d + MR - LANES);
+            }
+        } else { // one vector per step; the next step overwrites its LANES - MR extra elements
+            int inPanel = Math.floorDiv(depth * MR - LANES, MR) + 1;
+            int steps = Math.min(inPanel, Math.floorDiv(a.length - LANES - src, lda) + 1);
+            for (; p < steps; p++) {
+                DoubleVector.fromArray(S, a, src + p * lda).intoArray(dst, off + p * MR);
+            }
+        }
+        for (; p < depth; p++) {
+            System.arraycopy(a, src + p * lda, dst, off + p * MR, MR);
+        }
     }
 
     @Override

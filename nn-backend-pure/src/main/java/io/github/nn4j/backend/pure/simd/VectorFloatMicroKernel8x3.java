@@ -185,15 +185,27 @@ public final class VectorFloatMicroKernel8x3 extends FloatMicroKernel {
     }
 
     @Override
-    protected void copyAPanelRow(float[] src, int srcOff, float[] dst, int dstOff) {
-        dst[dstOff] = src[srcOff];
-        dst[dstOff + 1] = src[srcOff + 1];
-        dst[dstOff + 2] = src[srcOff + 2];
-        dst[dstOff + 3] = src[srcOff + 3];
-        dst[dstOff + 4] = src[srcOff + 4];
-        dst[dstOff + 5] = src[srcOff + 5];
-        dst[dstOff + 6] = src[srcOff + 6];
-        dst[dstOff + 7] = src[srcOff + 7];
+    protected void packTransposedPanel(float[] a, int src, int lda, int depth, float[] dst, int off) {
+        int p = 0;
+        if (MR >= LANES) { // whole vectors, the last overlapping the one before it within the step
+            for (; p < depth; p++) {
+                int s = src + p * lda;
+                int d = off + p * MR;
+                for (int v = 0; v < MR - LANES; v += LANES) {
+                    FloatVector.fromArray(S, a, s + v).intoArray(dst, d + v);
+                }
+                FloatVector.fromArray(S, a, s + MR - LANES).intoArray(dst, d + MR - LANES);
+            }
+        } else { // one vector per step; the next step overwrites its LANES - MR extra elements
+            int inPanel = Math.floorDiv(depth * MR - LANES, MR) + 1;
+            int steps = Math.min(inPanel, Math.floorDiv(a.length - LANES - src, lda) + 1);
+            for (; p < steps; p++) {
+                FloatVector.fromArray(S, a, src + p * lda).intoArray(dst, off + p * MR);
+            }
+        }
+        for (; p < depth; p++) {
+            System.arraycopy(a, src + p * lda, dst, off + p * MR, MR);
+        }
     }
 
     @Override

@@ -44,6 +44,37 @@ public final class MicroKernelGenerator {
             "java nn-backend-pure/src/test/java/io/github/nn4j/backend/pure/codegen/MicroKernelGenerator.java";
     /** Where the generated files go, relative to the repository root. */
     public static final String DIRECTORY = "nn-backend-pure/src/main/java/io/github/nn4j/backend/pure/simd";
+    /**
+     * Packs a panel of a transposed {@code a}: each step is {@code MR} contiguous elements, copied as whole vectors.
+     * Where a vector is longer than a step, it also writes the start of the next step, which that step then
+     * overwrites; the last steps (whose vector would leave the panel or the array) are copied plainly.
+     */
+    private static final String PACK_TRANSPOSED = """
+                @Override
+                protected void packTransposedPanel($T[] a, int src, int lda, int depth, $T[] dst, int off) {
+                    int p = 0;
+                    if (MR >= LANES) { // whole vectors, the last overlapping the one before it within the step
+                        for (; p < depth; p++) {
+                            int s = src + p * lda;
+                            int d = off + p * MR;
+                            for (int v = 0; v < MR - LANES; v += LANES) {
+                                $V.fromArray(S, a, s + v).intoArray(dst, d + v);
+                            }
+                            $V.fromArray(S, a, s + MR - LANES).intoArray(dst, d + MR - LANES);
+                        }
+                    } else { // one vector per step; the next step overwrites its LANES - MR extra elements
+                        int inPanel = Math.floorDiv(depth * MR - LANES, MR) + 1;
+                        int steps = Math.min(inPanel, Math.floorDiv(a.length - LANES - src, lda) + 1);
+                        for (; p < steps; p++) {
+                            $V.fromArray(S, a, src + p * lda).intoArray(dst, off + p * MR);
+                        }
+                    }
+                    for (; p < depth; p++) {
+                        System.arraycopy(a, src + p * lda, dst, off + p * MR, MR);
+                    }
+                }
+
+            """;
     /** Longest line the generated code aims for. */
     private static final int MAX_LINE = 120;
     /** The factory class's file name. */
@@ -165,15 +196,8 @@ public final class MicroKernelGenerator {
         s.append("        return true;\n");
         s.append("    }\n\n");
 
-        // copyAPanelRow
-        s.append("    @Override\n");
-        s.append("    protected void copyAPanelRow(").append(t).append("[] src, int srcOff, ").append(t)
-                .append("[] dst, int dstOff) {\n");
-        for (int i = 0; i < rows; i++) {
-            String plus = i == 0 ? "" : " + " + i;
-            s.append("        dst[dstOff").append(plus).append("] = src[srcOff").append(plus).append("];\n");
-        }
-        s.append("    }\n\n");
+        // packTransposedPanel
+        s.append(PACK_TRANSPOSED.replace("$T", t).replace("$V", v));
 
         // copyBPanelRow
         s.append("    @Override\n");
