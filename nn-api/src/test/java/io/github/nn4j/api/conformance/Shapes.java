@@ -16,8 +16,8 @@ final class Shapes {
     /**
      * Element-wise operations and reductions. Boundaries: pure's SIMD kernels send exp, sigmoid and tanh of fewer
      * than 256 elements to the scalar code ({@code VectorFunctions.MIN_LENGTH}), process them in chunks of 512,
-     * run them on all threads from 16,384 elements ({@code ParallelFunctions.PARALLEL_MIN_LENGTH}, parts aligned to
-     * 64) and leave a scalar tail after whole vectors (16 floats or 8 doubles at 512 bits); ND4J's host kernels take
+     * run them on all threads from 16,384 elements ({@code ParallelKernels.FUNCTION_MIN_LENGTH}, parts aligned to
+     * 64; its other element-wise kernels from 65,536, the bias by whole rows) and leave a scalar tail after whole vectors (16 floats or 8 doubles at 512 bits); ND4J's host kernels take
      * transcendental work up to 256 elements, axpy up to 1,024 and other element-wise work up to 16,384
      * ({@code HostPolicy}), ND4J operations the rest.
      */
@@ -30,6 +30,7 @@ final class Shapes {
             Shape.of(257),          // ND4J's exp/log/sigmoid/tanh become native; a tail of 1
             Shape.of(3, 347),       // 1,041: beyond ND4J's axpy threshold (1,024) and two 512-element chunks
             Shape.of(129, 129),     // 16,641: pure's functions on all threads (uneven parts), ND4J element-wise native
+            Shape.of(257, 257),     // 66,049: pure's other element-wise kernels on all threads (uneven parts)
             Shape.of(2, 3, 5));     // rank 3
 
     /**

@@ -13,7 +13,7 @@ import io.github.nn4j.backend.pure.gemm.FloatGemm;
 import io.github.nn4j.backend.pure.gemm.FloatMicroKernel;
 import io.github.nn4j.backend.pure.gemm.GemmBlocking;
 import io.github.nn4j.backend.pure.gemm.KernelShape;
-import io.github.nn4j.backend.pure.simd.ParallelFunctions;
+import io.github.nn4j.backend.pure.simd.ParallelKernels;
 import io.github.nn4j.backend.pure.simd.VectorDoubleKernels;
 import io.github.nn4j.backend.pure.simd.VectorDoubleSums;
 import io.github.nn4j.backend.pure.simd.VectorFloatKernels;
@@ -29,17 +29,17 @@ import jdk.incubator.vector.FloatVector;
  * the module {@code jdk.incubator.vector} is present.
  */
 final class SimdPureBackend extends PureBackend {
-    private final ParallelFunctions functions;
+    private final ParallelKernels parallel;
 
     /**
      * The SIMD backend with the GEMM micro-kernel of {@code shape}, its blocks fitted to {@code caches}, the GEMM and
-     * exp/sigmoid/tanh sharing {@code executor}'s threads (called reflectively).
+     * large element-wise kernels sharing {@code executor}'s threads (called reflectively).
      */
     SimdPureBackend(int threads, KernelShape shape, CacheSizes caches, TileExecutor executor) {
         super(threads, floatGemm(shape, caches, executor), doubleGemm(shape, caches, executor),
                 "Vector API " + FloatVector.SPECIES_PREFERRED.vectorBitSize() + "-bit, GEMM " + shape + " "
                         + floatBlocking(VectorMicroKernels.floatKernel(shape), caches));
-        this.functions = new ParallelFunctions(executor);
+        this.parallel = new ParallelKernels(executor);
     }
 
     private static FloatGemm floatGemm(KernelShape shape, CacheSizes caches, TileExecutor executor) {
@@ -60,9 +60,9 @@ final class SimdPureBackend extends PureBackend {
     @Override
     protected void binaryKernel(BinaryOp op, Tensor a, Tensor b, Tensor out) {
         if (isFloat(a)) {
-            VectorFloatKernels.binary(op, floats(a), floats(b), floats(out), a.size());
+            parallel.binary(op, floats(a), floats(b), floats(out), a.size());
         } else {
-            VectorDoubleKernels.binary(op, doubles(a), doubles(b), doubles(out), a.size());
+            parallel.binary(op, doubles(a), doubles(b), doubles(out), a.size());
         }
     }
 
@@ -78,27 +78,27 @@ final class SimdPureBackend extends PureBackend {
     @Override
     protected void unaryKernel(UnaryOp f, Tensor a, Tensor out) {
         if (isFloat(a)) {
-            VectorFloatKernels.unary(f, floats(a), floats(out), a.size(), functions);
+            VectorFloatKernels.unary(f, floats(a), floats(out), a.size(), parallel);
         } else {
-            VectorDoubleKernels.unary(f, doubles(a), doubles(out), a.size(), functions);
+            VectorDoubleKernels.unary(f, doubles(a), doubles(out), a.size(), parallel);
         }
     }
 
     @Override
     protected void activationKernel(Activation f, Tensor x, Tensor y) {
         if (isFloat(x)) {
-            VectorFloatKernels.activation(f, floats(x), floats(y), x.size(), functions);
+            VectorFloatKernels.activation(f, floats(x), floats(y), x.size(), parallel);
         } else {
-            VectorDoubleKernels.activation(f, doubles(x), doubles(y), x.size(), functions);
+            VectorDoubleKernels.activation(f, doubles(x), doubles(y), x.size(), parallel);
         }
     }
 
     @Override
     protected void activationBackwardKernel(Activation f, Tensor x, Tensor y, Tensor dy, Tensor dx) {
         if (isFloat(x)) {
-            VectorFloatKernels.activationBackward(f, floats(x), floats(y), floats(dy), floats(dx), x.size());
+            parallel.activationBackward(f, floats(x), floats(y), floats(dy), floats(dx), x.size());
         } else {
-            VectorDoubleKernels.activationBackward(f, doubles(x), doubles(y), doubles(dy), doubles(dx), x.size());
+            parallel.activationBackward(f, doubles(x), doubles(y), doubles(dy), doubles(dx), x.size());
         }
     }
 
@@ -107,18 +107,18 @@ final class SimdPureBackend extends PureBackend {
         int rows = a.shape().rows();
         int cols = a.shape().cols();
         if (isFloat(a)) {
-            VectorFloatKernels.addRowVector(floats(a), floats(row), floats(out), rows, cols);
+            parallel.addRowVector(floats(a), floats(row), floats(out), rows, cols);
         } else {
-            VectorDoubleKernels.addRowVector(doubles(a), doubles(row), doubles(out), rows, cols);
+            parallel.addRowVector(doubles(a), doubles(row), doubles(out), rows, cols);
         }
     }
 
     @Override
     protected void axpyKernel(double alpha, Tensor x, Tensor y) {
         if (isFloat(x)) {
-            VectorFloatKernels.axpy((float) alpha, floats(x), floats(y), x.size());
+            parallel.axpy((float) alpha, floats(x), floats(y), x.size());
         } else {
-            VectorDoubleKernels.axpy(alpha, doubles(x), doubles(y), x.size());
+            parallel.axpy(alpha, doubles(x), doubles(y), x.size());
         }
     }
 

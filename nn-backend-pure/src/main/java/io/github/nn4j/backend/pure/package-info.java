@@ -10,8 +10,8 @@
  *                           │
  *          ┌────────────────┴──────────────┐
  *   gemm.FloatGemm / DoubleGemm        simd.VectorFloatKernels, VectorFloatSums,   kernel families
- *     │ (tiles, KC/MC/NC blocks from        VectorFunctions + ParallelFunctions
- *     │  gemm.CacheSizes: GemmBlocking)         (exp, sigmoid, tanh)
+ *     │ (tiles, KC/MC/NC blocks from        VectorFunctions + ParallelKernels
+ *     │  gemm.CacheSizes: GemmBlocking)         (large arrays on all threads)
  *     ▼
  *   threads.TileExecutor                   executor: tiles of one operation on all threads
  *     ▼

@@ -14,7 +14,7 @@ import jdk.incubator.vector.VectorSpecies;
  * The FLOAT64 element-wise kernels and max/min on the Vector API: each loop runs whole vectors of the preferred
  * species and leaves the last few elements to the plain-Java kernels of {@link DoubleArrayKernels}. exp, tanh and
  * sigmoid come from {@link VectorFunctions}, which give the same bits compiled or interpreted (the Vector API's own
- * transcendental operators do not), on all threads for large arrays ({@link ParallelFunctions}); log stays scalar
+ * transcendental operators do not), on all threads for large arrays ({@link ParallelKernels}); log stays scalar
  * for the same reason. Sums are in {@link VectorDoubleSums}.
  * {@code VectorFloatKernels} is generated from {@code VectorDoubleKernels}. <!-- same in FLOAT32 -->
  *
@@ -30,32 +30,37 @@ public final class VectorDoubleKernels {
 
     /** {@code out[i] = a[i] op b[i]} for {@code i < n}; {@code out} may be {@code a} or {@code b}. */
     public static void binary(BinaryOp op, double[] a, double[] b, double[] out, int n) {
-        int bound = S.loopBound(n);
+        binary(op, a, b, out, 0, n);
+    }
+
+    /** {@code out[i] = a[i] op b[i]} for {@code from <= i < to}; {@code out} may be {@code a} or {@code b}. */
+    public static void binary(BinaryOp op, double[] a, double[] b, double[] out, int from, int to) {
+        int bound = from + S.loopBound(to - from);
         switch (op) {
             case ADD:
-                for (int i = 0; i < bound; i += L) {
+                for (int i = from; i < bound; i += L) {
                     DoubleVector.fromArray(S, a, i).add(DoubleVector.fromArray(S, b, i)).intoArray(out, i);
                 }
                 break;
             case SUB:
-                for (int i = 0; i < bound; i += L) {
+                for (int i = from; i < bound; i += L) {
                     DoubleVector.fromArray(S, a, i).sub(DoubleVector.fromArray(S, b, i)).intoArray(out, i);
                 }
                 break;
             case MUL:
-                for (int i = 0; i < bound; i += L) {
+                for (int i = from; i < bound; i += L) {
                     DoubleVector.fromArray(S, a, i).mul(DoubleVector.fromArray(S, b, i)).intoArray(out, i);
                 }
                 break;
             case DIV:
-                for (int i = 0; i < bound; i += L) {
+                for (int i = from; i < bound; i += L) {
                     DoubleVector.fromArray(S, a, i).div(DoubleVector.fromArray(S, b, i)).intoArray(out, i);
                 }
                 break;
             default:
                 throw new AssertionError(op);
         }
-        DoubleArrayKernels.binary(op, a, b, out, bound, n);
+        DoubleArrayKernels.binary(op, a, b, out, bound, to);
     }
 
     /** {@code out[i] = a[i] op s} for {@code i < n}; {@code out} may be {@code a}. */
@@ -105,7 +110,7 @@ public final class VectorDoubleKernels {
     }
 
     /** {@code out[i] = f(a[i])} for {@code i < n}, exp on the {@code functions}' threads; {@code out} may be {@code a}. */
-    public static void unary(UnaryOp f, double[] a, double[] out, int n, ParallelFunctions functions) {
+    public static void unary(UnaryOp f, double[] a, double[] out, int n, ParallelKernels parallel) {
         if (n < VectorFunctions.MIN_LENGTH && f == UnaryOp.EXP) {
             DoubleArrayKernels.unary(f, a, out, 0, n); // tiny tensors: see VectorFunctions.MIN_LENGTH
             return;
@@ -134,7 +139,7 @@ public final class VectorDoubleKernels {
                 }
                 break;
             case EXP:
-                functions.apply(ParallelFunctions.Function.EXP, a, out, n);
+                parallel.apply(ParallelKernels.Function.EXP, a, out, n);
                 return;
             case LOG: // no exact-arithmetic vector log here: the scalar loop keeps results reproducible
                 bound = 0;
@@ -146,7 +151,7 @@ public final class VectorDoubleKernels {
     }
 
     /** {@code y[i] = f(x[i])} for {@code i < n}, sigmoid and tanh on the {@code functions}' threads. */
-    public static void activation(Activation f, double[] x, double[] y, int n, ParallelFunctions functions) {
+    public static void activation(Activation f, double[] x, double[] y, int n, ParallelKernels parallel) {
         if (n < VectorFunctions.MIN_LENGTH && (f == Activation.SIGMOID || f == Activation.TANH)) {
             DoubleArrayKernels.activation(f, x, y, 0, n); // tiny tensors: see VectorFunctions.MIN_LENGTH
             return;
@@ -164,10 +169,10 @@ public final class VectorDoubleKernels {
                 }
                 break;
             case SIGMOID: // exactly 0 or 1 far out, never NaN
-                functions.apply(ParallelFunctions.Function.SIGMOID, x, y, n);
+                parallel.apply(ParallelKernels.Function.SIGMOID, x, y, n);
                 return;
             case TANH:
-                functions.apply(ParallelFunctions.Function.TANH, x, y, n);
+                parallel.apply(ParallelKernels.Function.TANH, x, y, n);
                 return;
             default:
                 throw new AssertionError(f);
@@ -177,27 +182,33 @@ public final class VectorDoubleKernels {
 
     /** {@code dx[i] = f'(x[i]) dy[i]} for {@code i < n}, from {@code x} (ReLU) or {@code y} (sigmoid, tanh). */
     public static void activationBackward(Activation f, double[] x, double[] y, double[] dy, double[] dx, int n) {
-        int bound = S.loopBound(n);
+        activationBackward(f, x, y, dy, dx, 0, n);
+    }
+
+    /** {@code dx[i] = f'(x[i]) dy[i]} for {@code from <= i < to}, from {@code x} (ReLU) or {@code y}. */
+    public static void activationBackward(Activation f, double[] x, double[] y, double[] dy, double[] dx, int from,
+                                          int to) {
+        int bound = from + S.loopBound(to - from);
         DoubleVector zero = DoubleVector.zero(S);
         DoubleVector one = DoubleVector.broadcast(S, 1.0);
         switch (f) {
             case IDENTITY:
-                bound = 0; // a plain copy
+                bound = from; // a plain copy
                 break;
             case RELU:
-                for (int i = 0; i < bound; i += L) {
+                for (int i = from; i < bound; i += L) {
                     DoubleVector v = DoubleVector.fromArray(S, x, i);
                     zero.blend(DoubleVector.fromArray(S, dy, i), v.compare(VectorOperators.GT, 0.0)).intoArray(dx, i);
                 }
                 break;
             case SIGMOID:
-                for (int i = 0; i < bound; i += L) {
+                for (int i = from; i < bound; i += L) {
                     DoubleVector v = DoubleVector.fromArray(S, y, i);
                     v.mul(one.sub(v)).mul(DoubleVector.fromArray(S, dy, i)).intoArray(dx, i);
                 }
                 break;
             case TANH:
-                for (int i = 0; i < bound; i += L) {
+                for (int i = from; i < bound; i += L) {
                     DoubleVector v = DoubleVector.fromArray(S, y, i);
                     one.sub(v.mul(v)).mul(DoubleVector.fromArray(S, dy, i)).intoArray(dx, i);
                 }
@@ -205,13 +216,18 @@ public final class VectorDoubleKernels {
             default:
                 throw new AssertionError(f);
         }
-        DoubleArrayKernels.activationBackward(f, x, y, dy, dx, bound, n);
+        DoubleArrayKernels.activationBackward(f, x, y, dy, dx, bound, to);
     }
 
     /** {@code out[i, j] = a[i, j] + row[j]} for an {@code [rows, cols]} matrix. */
     public static void addRowVector(double[] a, double[] row, double[] out, int rows, int cols) {
+        addRowVector(a, row, out, 0, rows, cols);
+    }
+
+    /** {@code out[i, j] = a[i, j] + row[j]} for the rows {@code rowFrom <= i < rowTo}, {@code cols} columns. */
+    public static void addRowVector(double[] a, double[] row, double[] out, int rowFrom, int rowTo, int cols) {
         int bound = S.loopBound(cols);
-        for (int r = 0; r < rows; r++) {
+        for (int r = rowFrom; r < rowTo; r++) {
             int base = r * cols;
             for (int j = 0; j < bound; j += L) {
                 DoubleVector.fromArray(S, a, base + j).add(DoubleVector.fromArray(S, row, j)).intoArray(out, base + j);
@@ -224,12 +240,17 @@ public final class VectorDoubleKernels {
 
     /** {@code y[i] += alpha x[i]} for {@code i < n}. */
     public static void axpy(double alpha, double[] x, double[] y, int n) {
-        int bound = S.loopBound(n);
-        for (int i = 0; i < bound; i += L) {
+        axpy(alpha, x, y, 0, n);
+    }
+
+    /** {@code y[i] += alpha x[i]} for {@code from <= i < to}. */
+    public static void axpy(double alpha, double[] x, double[] y, int from, int to) {
+        int bound = from + S.loopBound(to - from);
+        for (int i = from; i < bound; i += L) {
             // multiply, then add: rounds exactly like the scalar tail
             DoubleVector.fromArray(S, x, i).mul(alpha).add(DoubleVector.fromArray(S, y, i)).intoArray(y, i);
         }
-        DoubleArrayKernels.axpy(alpha, x, y, bound, n);
+        DoubleArrayKernels.axpy(alpha, x, y, bound, to);
     }
 
     /**

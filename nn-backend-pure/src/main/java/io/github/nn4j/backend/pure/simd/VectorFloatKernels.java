@@ -18,7 +18,7 @@ import jdk.incubator.vector.VectorSpecies;
  * The FLOAT32 element-wise kernels and max/min on the Vector API: each loop runs whole vectors of the preferred
  * species and leaves the last few elements to the plain-Java kernels of {@link FloatArrayKernels}. exp, tanh and
  * sigmoid come from {@link VectorFunctions}, which give the same bits compiled or interpreted (the Vector API's own
- * transcendental operators do not), on all threads for large arrays ({@link ParallelFunctions}); log stays scalar
+ * transcendental operators do not), on all threads for large arrays ({@link ParallelKernels}); log stays scalar
  * for the same reason. Sums are in {@link VectorFloatSums}.
  * {@code VectorFloatKernels} is generated from {@code VectorDoubleKernels}. <!-- same in FLOAT32 -->
  *
@@ -35,32 +35,37 @@ public final class VectorFloatKernels {
 
     /** {@code out[i] = a[i] op b[i]} for {@code i < n}; {@code out} may be {@code a} or {@code b}. */
     public static void binary(BinaryOp op, float[] a, float[] b, float[] out, int n) {
-        int bound = S.loopBound(n);
+        binary(op, a, b, out, 0, n);
+    }
+
+    /** {@code out[i] = a[i] op b[i]} for {@code from <= i < to}; {@code out} may be {@code a} or {@code b}. */
+    public static void binary(BinaryOp op, float[] a, float[] b, float[] out, int from, int to) {
+        int bound = from + S.loopBound(to - from);
         switch (op) {
             case ADD:
-                for (int i = 0; i < bound; i += L) {
+                for (int i = from; i < bound; i += L) {
                     FloatVector.fromArray(S, a, i).add(FloatVector.fromArray(S, b, i)).intoArray(out, i);
                 }
                 break;
             case SUB:
-                for (int i = 0; i < bound; i += L) {
+                for (int i = from; i < bound; i += L) {
                     FloatVector.fromArray(S, a, i).sub(FloatVector.fromArray(S, b, i)).intoArray(out, i);
                 }
                 break;
             case MUL:
-                for (int i = 0; i < bound; i += L) {
+                for (int i = from; i < bound; i += L) {
                     FloatVector.fromArray(S, a, i).mul(FloatVector.fromArray(S, b, i)).intoArray(out, i);
                 }
                 break;
             case DIV:
-                for (int i = 0; i < bound; i += L) {
+                for (int i = from; i < bound; i += L) {
                     FloatVector.fromArray(S, a, i).div(FloatVector.fromArray(S, b, i)).intoArray(out, i);
                 }
                 break;
             default:
                 throw new AssertionError(op);
         }
-        FloatArrayKernels.binary(op, a, b, out, bound, n);
+        FloatArrayKernels.binary(op, a, b, out, bound, to);
     }
 
     /** {@code out[i] = a[i] op s} for {@code i < n}; {@code out} may be {@code a}. */
@@ -110,7 +115,7 @@ public final class VectorFloatKernels {
     }
 
     /** {@code out[i] = f(a[i])} for {@code i < n}, exp on the {@code functions}' threads; {@code out} may be {@code a}. */
-    public static void unary(UnaryOp f, float[] a, float[] out, int n, ParallelFunctions functions) {
+    public static void unary(UnaryOp f, float[] a, float[] out, int n, ParallelKernels parallel) {
         if (n < VectorFunctions.MIN_LENGTH && f == UnaryOp.EXP) {
             FloatArrayKernels.unary(f, a, out, 0, n); // tiny tensors: see VectorFunctions.MIN_LENGTH
             return;
@@ -139,7 +144,7 @@ public final class VectorFloatKernels {
                 }
                 break;
             case EXP:
-                functions.apply(ParallelFunctions.Function.EXP, a, out, n);
+                parallel.apply(ParallelKernels.Function.EXP, a, out, n);
                 return;
             case LOG: // no exact-arithmetic vector log here: the scalar loop keeps results reproducible
                 bound = 0;
@@ -151,7 +156,7 @@ public final class VectorFloatKernels {
     }
 
     /** {@code y[i] = f(x[i])} for {@code i < n}, sigmoid and tanh on the {@code functions}' threads. */
-    public static void activation(Activation f, float[] x, float[] y, int n, ParallelFunctions functions) {
+    public static void activation(Activation f, float[] x, float[] y, int n, ParallelKernels parallel) {
         if (n < VectorFunctions.MIN_LENGTH && (f == Activation.SIGMOID || f == Activation.TANH)) {
             FloatArrayKernels.activation(f, x, y, 0, n); // tiny tensors: see VectorFunctions.MIN_LENGTH
             return;
@@ -169,10 +174,10 @@ public final class VectorFloatKernels {
                 }
                 break;
             case SIGMOID: // exactly 0 or 1 far out, never NaN
-                functions.apply(ParallelFunctions.Function.SIGMOID, x, y, n);
+                parallel.apply(ParallelKernels.Function.SIGMOID, x, y, n);
                 return;
             case TANH:
-                functions.apply(ParallelFunctions.Function.TANH, x, y, n);
+                parallel.apply(ParallelKernels.Function.TANH, x, y, n);
                 return;
             default:
                 throw new AssertionError(f);
@@ -182,27 +187,33 @@ public final class VectorFloatKernels {
 
     /** {@code dx[i] = f'(x[i]) dy[i]} for {@code i < n}, from {@code x} (ReLU) or {@code y} (sigmoid, tanh). */
     public static void activationBackward(Activation f, float[] x, float[] y, float[] dy, float[] dx, int n) {
-        int bound = S.loopBound(n);
+        activationBackward(f, x, y, dy, dx, 0, n);
+    }
+
+    /** {@code dx[i] = f'(x[i]) dy[i]} for {@code from <= i < to}, from {@code x} (ReLU) or {@code y}. */
+    public static void activationBackward(Activation f, float[] x, float[] y, float[] dy, float[] dx, int from,
+                                          int to) {
+        int bound = from + S.loopBound(to - from);
         FloatVector zero = FloatVector.zero(S);
         FloatVector one = FloatVector.broadcast(S, 1.0f);
         switch (f) {
             case IDENTITY:
-                bound = 0; // a plain copy
+                bound = from; // a plain copy
                 break;
             case RELU:
-                for (int i = 0; i < bound; i += L) {
+                for (int i = from; i < bound; i += L) {
                     FloatVector v = FloatVector.fromArray(S, x, i);
                     zero.blend(FloatVector.fromArray(S, dy, i), v.compare(VectorOperators.GT, 0.0f)).intoArray(dx, i);
                 }
                 break;
             case SIGMOID:
-                for (int i = 0; i < bound; i += L) {
+                for (int i = from; i < bound; i += L) {
                     FloatVector v = FloatVector.fromArray(S, y, i);
                     v.mul(one.sub(v)).mul(FloatVector.fromArray(S, dy, i)).intoArray(dx, i);
                 }
                 break;
             case TANH:
-                for (int i = 0; i < bound; i += L) {
+                for (int i = from; i < bound; i += L) {
                     FloatVector v = FloatVector.fromArray(S, y, i);
                     one.sub(v.mul(v)).mul(FloatVector.fromArray(S, dy, i)).intoArray(dx, i);
                 }
@@ -210,13 +221,18 @@ public final class VectorFloatKernels {
             default:
                 throw new AssertionError(f);
         }
-        FloatArrayKernels.activationBackward(f, x, y, dy, dx, bound, n);
+        FloatArrayKernels.activationBackward(f, x, y, dy, dx, bound, to);
     }
 
     /** {@code out[i, j] = a[i, j] + row[j]} for an {@code [rows, cols]} matrix. */
     public static void addRowVector(float[] a, float[] row, float[] out, int rows, int cols) {
+        addRowVector(a, row, out, 0, rows, cols);
+    }
+
+    /** {@code out[i, j] = a[i, j] + row[j]} for the rows {@code rowFrom <= i < rowTo}, {@code cols} columns. */
+    public static void addRowVector(float[] a, float[] row, float[] out, int rowFrom, int rowTo, int cols) {
         int bound = S.loopBound(cols);
-        for (int r = 0; r < rows; r++) {
+        for (int r = rowFrom; r < rowTo; r++) {
             int base = r * cols;
             for (int j = 0; j < bound; j += L) {
                 FloatVector.fromArray(S, a, base + j).add(FloatVector.fromArray(S, row, j)).intoArray(out, base + j);
@@ -229,12 +245,17 @@ public final class VectorFloatKernels {
 
     /** {@code y[i] += alpha x[i]} for {@code i < n}. */
     public static void axpy(float alpha, float[] x, float[] y, int n) {
-        int bound = S.loopBound(n);
-        for (int i = 0; i < bound; i += L) {
+        axpy(alpha, x, y, 0, n);
+    }
+
+    /** {@code y[i] += alpha x[i]} for {@code from <= i < to}. */
+    public static void axpy(float alpha, float[] x, float[] y, int from, int to) {
+        int bound = from + S.loopBound(to - from);
+        for (int i = from; i < bound; i += L) {
             // multiply, then add: rounds exactly like the scalar tail
             FloatVector.fromArray(S, x, i).mul(alpha).add(FloatVector.fromArray(S, y, i)).intoArray(y, i);
         }
-        FloatArrayKernels.axpy(alpha, x, y, bound, n);
+        FloatArrayKernels.axpy(alpha, x, y, bound, to);
     }
 
     /**
