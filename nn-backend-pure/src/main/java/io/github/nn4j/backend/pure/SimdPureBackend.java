@@ -133,11 +133,11 @@ final class SimdPureBackend extends PureBackend {
         int rows = a.shape().rows();
         int cols = a.shape().cols();
         if (isFloat(a) && axis == 0) {
-            VectorFloatSums.sumColumns(floats(a), rows, cols, floats(out));
+            parallel.sumColumns(floats(a), rows, cols, floats(out));
         } else if (isFloat(a)) {
             VectorFloatSums.sumRows(floats(a), rows, cols, floats(out));
         } else if (axis == 0) {
-            VectorDoubleSums.sumColumns(doubles(a), rows, cols, doubles(out));
+            parallel.sumColumns(doubles(a), rows, cols, doubles(out));
         } else {
             VectorDoubleSums.sumRows(doubles(a), rows, cols, doubles(out));
         }

@@ -7,10 +7,12 @@ import io.github.nn4j.backend.pure.threads.TileExecutor;
 /**
  * Runs the element-wise kernels of a large array on all of the backend's threads: the {@link VectorFunctions}
  * (exp, sigmoid, tanh), and the kernels of a training step around its matrix products (the activation's backward
- * pass, the bias added to every row, element-wise arithmetic, the optimizer's {@code y += alpha x}). Between two
+ * pass, the bias added to every row and its gradient summed over them, element-wise arithmetic, the optimizer's
+ * {@code y += alpha x}). Between two
  * products the GEMM's worker threads would otherwise wait while the calling thread does these alone.
  *
- * <p>The array (for the bias, the matrix's rows) is cut into one contiguous part per thread; every element is
+ * <p>The array (for the bias, the matrix's rows; for the column sums, its columns) is cut into one contiguous part
+ * per thread; every element is
  * computed by the same code whichever part it falls into and whichever thread runs it, so results are
  * bit-identical to the single-threaded call for any thread count. Small arrays run on the calling thread, where
  * waking the workers would cost more than it saves: below {@link #FUNCTION_MIN_LENGTH} elements for the
@@ -27,7 +29,7 @@ public final class ParallelKernels {
 
     /** The kernels, by what {@link Operation#runTile} runs. */
     private enum Kind {
-        FUNCTION, ACTIVATION_BACKWARD, BINARY, ADD_ROW_VECTOR, AXPY
+        FUNCTION, ACTIVATION_BACKWARD, BINARY, ADD_ROW_VECTOR, AXPY, SUM_COLUMNS
     }
 
     /** Arrays shorter than this run exp, sigmoid and tanh on the calling thread. */
@@ -143,13 +145,33 @@ public final class ParallelKernels {
         run(op, n, n >= ARITHMETIC_MIN_LENGTH);
     }
 
+    /** {@code out[j] = sum_i a[i, j]} ({@link VectorFloatSums#sumColumns}); parts are ranges of columns. */
+    public void sumColumns(float[] a, int rows, int cols, float[] out) {
+        Operation op = start(Kind.SUM_COLUMNS);
+        op.floats[0] = a;
+        op.floats[3] = out;
+        op.rows = rows;
+        op.cols = cols;
+        run(op, cols, (long) rows * cols >= ARITHMETIC_MIN_LENGTH);
+    }
+
+    /** {@code out[j] = sum_i a[i, j]} ({@link VectorDoubleSums#sumColumns}); parts are ranges of columns. */
+    public void sumColumns(double[] a, int rows, int cols, double[] out) {
+        Operation op = start(Kind.SUM_COLUMNS);
+        op.doubles[0] = a;
+        op.doubles[3] = out;
+        op.rows = rows;
+        op.cols = cols;
+        run(op, cols, (long) rows * cols >= ARITHMETIC_MIN_LENGTH);
+    }
+
     private Operation start(Kind kind) {
         Operation op = operations.get();
         op.kind = kind;
         return op;
     }
 
-    /** Runs {@code op} over {@code length} units (elements, or rows for the bias), on all threads if {@code large}. */
+    /** Runs {@code op} over {@code length} units (elements, rows or columns), on all threads if {@code large}. */
     private void run(Operation op, int length, boolean large) {
         int parts = large ? executor.threads() : 1;
         op.length = length;
@@ -179,6 +201,7 @@ public final class ParallelKernels {
         Activation activation;
         BinaryOp binaryOp;
         double alpha;
+        int rows;
         int cols;
         int length;
         int parts;
@@ -212,6 +235,7 @@ public final class ParallelKernels {
                 case BINARY -> VectorFloatKernels.binary(binaryOp, in0, floats[1], out, from, to);
                 case ADD_ROW_VECTOR -> VectorFloatKernels.addRowVector(in0, floats[1], out, from, to, cols);
                 case AXPY -> VectorFloatKernels.axpy((float) alpha, in0, out, from, to);
+                case SUM_COLUMNS -> VectorFloatSums.sumColumns(in0, rows, cols, out, from, to);
                 default -> throw new AssertionError(kind);
             }
         }
@@ -233,6 +257,7 @@ public final class ParallelKernels {
                 case BINARY -> VectorDoubleKernels.binary(binaryOp, in0, doubles[1], out, from, to);
                 case ADD_ROW_VECTOR -> VectorDoubleKernels.addRowVector(in0, doubles[1], out, from, to, cols);
                 case AXPY -> VectorDoubleKernels.axpy(alpha, in0, out, from, to);
+                case SUM_COLUMNS -> VectorDoubleSums.sumColumns(in0, rows, cols, out, from, to);
                 default -> throw new AssertionError(kind);
             }
         }

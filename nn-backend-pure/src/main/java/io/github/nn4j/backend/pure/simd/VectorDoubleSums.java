@@ -66,17 +66,25 @@ public final class VectorDoubleSums {
 
     /** {@code out[j] = sum_i a[i, j]}: the column sums of an {@code [rows, cols]} matrix, each in row order. */
     public static void sumColumns(double[] a, int rows, int cols, double[] out) {
+        sumColumns(a, rows, cols, out, 0, cols);
+    }
+
+    /**
+     * The column sums of the columns {@code from <= j < to} only (into {@code out[from .. to-1]}): each column's sum is
+     * the same whatever range it is summed in.
+     */
+    public static void sumColumns(double[] a, int rows, int cols, double[] out, int from, int to) {
         // Every column is summed over the rows in order, in out itself: each row is added to it vector by
         // vector, the remaining columns one by one. No vector is carried from one row to the next
         // (docs/jit-notes.md, section 2).
-        int bound = S.loopBound(cols);
-        java.util.Arrays.fill(out, 0, cols, 0.0);
+        int bound = from + S.loopBound(to - from);
+        java.util.Arrays.fill(out, from, to, 0.0);
         for (int r = 0; r < rows; r++) {
             int base = r * cols;
-            for (int j = 0; j < bound; j += L) {
+            for (int j = from; j < bound; j += L) {
                 DoubleVector.fromArray(S, out, j).add(DoubleVector.fromArray(S, a, base + j)).intoArray(out, j);
             }
-            for (int j = bound; j < cols; j++) {
+            for (int j = bound; j < to; j++) {
                 out[j] += a[base + j];
             }
         }

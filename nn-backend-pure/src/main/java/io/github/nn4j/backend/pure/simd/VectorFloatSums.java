@@ -76,18 +76,27 @@ public final class VectorFloatSums {
 
     /** {@code out[j] = sum_i a[i, j]}: the column sums of an {@code [rows, cols]} matrix, each in row order. */
     public static void sumColumns(float[] a, int rows, int cols, float[] out) {
+        sumColumns(a, rows, cols, out, 0, cols);
+    }
+
+    /**
+     * The column sums of the columns {@code from <= j < to} only (into {@code out[from .. to-1]}): each column's sum is
+     * the same whatever range it is summed in.
+     */
+    public static void sumColumns(float[] a, int rows, int cols, float[] out, int from, int to) {
         // Every column is summed over the rows in order, in double precision, in a per-thread row of sums:
-        // each row is widened two double vectors at a time (loads kept inside the row) and added to the sums
+        // each row is widened two double vectors at a time (loads kept inside the range) and added to the sums
         // in memory, the remaining columns one by one. No vector is carried from one row to the next
         // (docs/jit-notes.md, section 2).
-        double[] sums = columnSums(cols);
+        int width = to - from;
+        double[] sums = columnSums(width);
         int bound = 0;
-        while (bound + DL + L <= cols) {
+        while (bound + DL + L <= width) {
             bound += 2 * DL;
         }
-        java.util.Arrays.fill(sums, 0, cols, 0.0);
+        java.util.Arrays.fill(sums, 0, width, 0.0);
         for (int r = 0; r < rows; r++) {
-            int base = r * cols;
+            int base = r * cols + from;
             for (int j = 0; j < bound; j += 2 * DL) {
                 int o = base + j;
                 DoubleVector.fromArray(D, sums, j)
@@ -97,12 +106,12 @@ public final class VectorFloatSums {
                         .add((DoubleVector) FloatVector.fromArray(S, a, o + DL).convertShape(VectorOperators.F2D, D, 0))
                         .intoArray(sums, j + DL);
             }
-            for (int j = bound; j < cols; j++) {
+            for (int j = bound; j < width; j++) {
                 sums[j] += a[base + j];
             }
         }
-        for (int j = 0; j < cols; j++) {
-            out[j] = (float) sums[j];
+        for (int j = 0; j < width; j++) {
+            out[from + j] = (float) sums[j];
         }
     }
 

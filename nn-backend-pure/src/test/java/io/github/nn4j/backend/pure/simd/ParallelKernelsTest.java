@@ -119,6 +119,18 @@ class ParallelKernelsTest {
                 parallel.addRowVector(inPlace, row, inPlace, rows, cols);
                 assertThat(inPlace).as("bias in place of [%d, %d]", rows, cols)
                         .isEqualTo(java.util.Arrays.copyOf(expected, rows * cols));
+                float[] sums = filled(cols + 3);
+                ONE_THREAD.sumColumns(a, rows, cols, sums);
+                float[] parallelSums = filled(cols + 3);
+                parallel.sumColumns(a, rows, cols, parallelSums);
+                assertThat(parallelSums).as("column sums of [%d, %d] on %d threads", rows, cols, threads)
+                        .isEqualTo(sums);
+                double[] ad = doubles(rows * cols, rows + 1);
+                double[] sumsD = new double[cols + 3];
+                ONE_THREAD.sumColumns(ad, rows, cols, sumsD);
+                double[] parallelSumsD = new double[cols + 3];
+                parallel.sumColumns(ad, rows, cols, parallelSumsD);
+                assertThat(parallelSumsD).as("column sums of [%d, %d] doubles", rows, cols).isEqualTo(sumsD);
             }
         }
     }
