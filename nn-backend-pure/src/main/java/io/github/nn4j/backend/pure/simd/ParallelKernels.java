@@ -12,14 +12,13 @@ import io.github.nn4j.backend.pure.threads.TileExecutor;
  * products the GEMM's worker threads would otherwise wait while the calling thread does these alone.
  *
  * <p>The array (for the bias, the matrix's rows; for the column sums, its columns) is cut into one contiguous part
- * per thread; every element is
- * computed by the same code whichever part it falls into and whichever thread runs it, so results are
- * bit-identical to the single-threaded call for any thread count. Small arrays run on the calling thread, where
- * waking the workers would cost more than it saves: below {@link #FUNCTION_MIN_LENGTH} elements for the
- * functions (about 0.7 ns per float on one core), below {@link #ARITHMETIC_MIN_LENGTH} for the rest (about
- * 0.1 ns per float); so does everything when the workers are busy with another caller's operation. Thread-safe:
- * each calling thread describes its operation in an object of its own, reused from call to call, so nothing is
- * allocated per call.
+ * per thread; every element is computed by the same code whichever part it falls into and whichever thread runs
+ * it, so results are bit-identical to the single-threaded call for any thread count. Small arrays run on the calling
+ * thread, where waking the workers would cost more than it saves: below {@link #FUNCTION_MIN_LENGTH} elements for
+ * the functions (about 0.7 ns per float on one core), below {@link #ARITHMETIC_MIN_LENGTH} for the rest (about 0.1 ns
+ * per float), the latter straight to the kernel (a small network's arrays are many and tiny); so does everything
+ * when the workers are busy with another caller's operation. Thread-safe: each calling thread describes its
+ * operation in an object of its own, reused from call to call, so nothing is allocated per call.
  */
 public final class ParallelKernels {
     /** Which function. */
@@ -67,102 +66,142 @@ public final class ParallelKernels {
 
     /** {@code dx[i] = f'(x[i]) dy[i]} for {@code i < n} ({@link VectorFloatKernels#activationBackward}). */
     public void activationBackward(Activation f, float[] x, float[] y, float[] dy, float[] dx, int n) {
+        if (n < ARITHMETIC_MIN_LENGTH) {
+            VectorFloatKernels.activationBackward(f, x, y, dy, dx, 0, n);
+            return;
+        }
         Operation op = start(Kind.ACTIVATION_BACKWARD);
         op.activation = f;
         op.floats[0] = x;
         op.floats[1] = y;
         op.floats[2] = dy;
         op.floats[3] = dx;
-        run(op, n, n >= ARITHMETIC_MIN_LENGTH);
+        run(op, n, true);
     }
 
     /** {@code dx[i] = f'(x[i]) dy[i]} for {@code i < n} ({@link VectorDoubleKernels#activationBackward}). */
     public void activationBackward(Activation f, double[] x, double[] y, double[] dy, double[] dx, int n) {
+        if (n < ARITHMETIC_MIN_LENGTH) {
+            VectorDoubleKernels.activationBackward(f, x, y, dy, dx, 0, n);
+            return;
+        }
         Operation op = start(Kind.ACTIVATION_BACKWARD);
         op.activation = f;
         op.doubles[0] = x;
         op.doubles[1] = y;
         op.doubles[2] = dy;
         op.doubles[3] = dx;
-        run(op, n, n >= ARITHMETIC_MIN_LENGTH);
+        run(op, n, true);
     }
 
     /** {@code out[i] = a[i] op b[i]} for {@code i < n}; {@code out} may be {@code a} or {@code b}. */
     public void binary(BinaryOp binaryOp, float[] a, float[] b, float[] out, int n) {
+        if (n < ARITHMETIC_MIN_LENGTH) {
+            VectorFloatKernels.binary(binaryOp, a, b, out, 0, n);
+            return;
+        }
         Operation op = start(Kind.BINARY);
         op.binaryOp = binaryOp;
         op.floats[0] = a;
         op.floats[1] = b;
         op.floats[3] = out;
-        run(op, n, n >= ARITHMETIC_MIN_LENGTH);
+        run(op, n, true);
     }
 
     /** {@code out[i] = a[i] op b[i]} for {@code i < n}; {@code out} may be {@code a} or {@code b}. */
     public void binary(BinaryOp binaryOp, double[] a, double[] b, double[] out, int n) {
+        if (n < ARITHMETIC_MIN_LENGTH) {
+            VectorDoubleKernels.binary(binaryOp, a, b, out, 0, n);
+            return;
+        }
         Operation op = start(Kind.BINARY);
         op.binaryOp = binaryOp;
         op.doubles[0] = a;
         op.doubles[1] = b;
         op.doubles[3] = out;
-        run(op, n, n >= ARITHMETIC_MIN_LENGTH);
+        run(op, n, true);
     }
 
     /** {@code out[i, j] = a[i, j] + row[j]} for an {@code [rows, cols]} matrix; parts are whole rows. */
     public void addRowVector(float[] a, float[] row, float[] out, int rows, int cols) {
+        if ((long) rows * cols < ARITHMETIC_MIN_LENGTH) {
+            VectorFloatKernels.addRowVector(a, row, out, 0, rows, cols);
+            return;
+        }
         Operation op = start(Kind.ADD_ROW_VECTOR);
         op.floats[0] = a;
         op.floats[1] = row;
         op.floats[3] = out;
         op.cols = cols;
-        run(op, rows, (long) rows * cols >= ARITHMETIC_MIN_LENGTH);
+        run(op, rows, true);
     }
 
     /** {@code out[i, j] = a[i, j] + row[j]} for an {@code [rows, cols]} matrix; parts are whole rows. */
     public void addRowVector(double[] a, double[] row, double[] out, int rows, int cols) {
+        if ((long) rows * cols < ARITHMETIC_MIN_LENGTH) {
+            VectorDoubleKernels.addRowVector(a, row, out, 0, rows, cols);
+            return;
+        }
         Operation op = start(Kind.ADD_ROW_VECTOR);
         op.doubles[0] = a;
         op.doubles[1] = row;
         op.doubles[3] = out;
         op.cols = cols;
-        run(op, rows, (long) rows * cols >= ARITHMETIC_MIN_LENGTH);
+        run(op, rows, true);
     }
 
     /** {@code y[i] += alpha x[i]} for {@code i < n}. */
     public void axpy(float alpha, float[] x, float[] y, int n) {
+        if (n < ARITHMETIC_MIN_LENGTH) {
+            VectorFloatKernels.axpy(alpha, x, y, 0, n);
+            return;
+        }
         Operation op = start(Kind.AXPY);
         op.alpha = alpha;
         op.floats[0] = x;
         op.floats[3] = y;
-        run(op, n, n >= ARITHMETIC_MIN_LENGTH);
+        run(op, n, true);
     }
 
     /** {@code y[i] += alpha x[i]} for {@code i < n}. */
     public void axpy(double alpha, double[] x, double[] y, int n) {
+        if (n < ARITHMETIC_MIN_LENGTH) {
+            VectorDoubleKernels.axpy(alpha, x, y, 0, n);
+            return;
+        }
         Operation op = start(Kind.AXPY);
         op.alpha = alpha;
         op.doubles[0] = x;
         op.doubles[3] = y;
-        run(op, n, n >= ARITHMETIC_MIN_LENGTH);
+        run(op, n, true);
     }
 
     /** {@code out[j] = sum_i a[i, j]} ({@link VectorFloatSums#sumColumns}); parts are ranges of columns. */
     public void sumColumns(float[] a, int rows, int cols, float[] out) {
+        if ((long) rows * cols < ARITHMETIC_MIN_LENGTH) {
+            VectorFloatSums.sumColumns(a, rows, cols, out, 0, cols);
+            return;
+        }
         Operation op = start(Kind.SUM_COLUMNS);
         op.floats[0] = a;
         op.floats[3] = out;
         op.rows = rows;
         op.cols = cols;
-        run(op, cols, (long) rows * cols >= ARITHMETIC_MIN_LENGTH);
+        run(op, cols, true);
     }
 
     /** {@code out[j] = sum_i a[i, j]} ({@link VectorDoubleSums#sumColumns}); parts are ranges of columns. */
     public void sumColumns(double[] a, int rows, int cols, double[] out) {
+        if ((long) rows * cols < ARITHMETIC_MIN_LENGTH) {
+            VectorDoubleSums.sumColumns(a, rows, cols, out, 0, cols);
+            return;
+        }
         Operation op = start(Kind.SUM_COLUMNS);
         op.doubles[0] = a;
         op.doubles[3] = out;
         op.rows = rows;
         op.cols = cols;
-        run(op, cols, (long) rows * cols >= ARITHMETIC_MIN_LENGTH);
+        run(op, cols, true);
     }
 
     private Operation start(Kind kind) {
