@@ -68,6 +68,26 @@ final class Timing {
     }
 
     /**
+     * Nanoseconds of the fastest single call of {@code task} on {@code clock}: {@code warmUpCalls} calls first, then
+     * calls timed one by one for {@code totalNanos} of wall-clock time; the minimum. On a shared machine other work
+     * can only make a call slower, so the fastest call is the steadiest measure of the code's own speed (for calls
+     * well above the clock's resolution, about a microsecond for CPU time).
+     */
+    static double fastestCall(Runnable task, Clock clock, int warmUpCalls, long totalNanos) {
+        for (int i = 0; i < warmUpCalls; i++) {
+            task.run();
+        }
+        long fastest = Long.MAX_VALUE;
+        long end = System.nanoTime() + totalNanos;
+        do {
+            long start = clock.now();
+            task.run();
+            fastest = Math.min(fastest, clock.now() - start);
+        } while (System.nanoTime() < end);
+        return fastest;
+    }
+
+    /**
      * Nanoseconds per call of {@code task} on {@code clock}: {@code warmUpCalls} calls first, then {@code batches}
      * batches, each repeating the task until the clock has advanced {@code minBatchNanos}; the median batch.
      */
