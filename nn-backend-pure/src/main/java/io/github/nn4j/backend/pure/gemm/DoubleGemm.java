@@ -197,7 +197,7 @@ public final class DoubleGemm {
         private void blockProduct(Workspace ws, int i0, int rows, int j0, int cols, int depth, double betaNow) {
             double[] aPack = ws.aPack;
             double[] bPack = ws.bPack;
-            boolean byRows = rowPanels && !transA;
+            boolean byRows = aInRowPanels();
             for (int ir = 0; ir < rows; ir += mr) {
                 int r = Math.min(mr, rows - ir);
                 for (int jr = 0; jr < cols; jr += nr) {
@@ -223,7 +223,7 @@ public final class DoubleGemm {
          * panels for a row-major {@code a} where the kernel reads them, else step-by-step panels.
          */
         private void packA(double[] dst, int i0, int rows, int p0, int depth) {
-            if (rowPanels && !transA) {
+            if (aInRowPanels()) {
                 packARows(dst, i0, rows, p0, depth);
                 return;
             }
@@ -251,6 +251,11 @@ public final class DoubleGemm {
                     }
                 }
             }
+        }
+
+        /** Whether this product packs {@code a} as row panels (a row-major {@code a}, a kernel that reads them). */
+        private boolean aInRowPanels() {
+            return rowPanels && !transA;
         }
 
         /** Packs a row-major {@code a} into row panels: one bulk copy per row, missing rows of the last panel zero. */

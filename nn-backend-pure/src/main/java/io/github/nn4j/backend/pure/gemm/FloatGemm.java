@@ -202,7 +202,7 @@ public final class FloatGemm {
         private void blockProduct(Workspace ws, int i0, int rows, int j0, int cols, int depth, float betaNow) {
             float[] aPack = ws.aPack;
             float[] bPack = ws.bPack;
-            boolean byRows = rowPanels && !transA;
+            boolean byRows = aInRowPanels();
             for (int ir = 0; ir < rows; ir += mr) {
                 int r = Math.min(mr, rows - ir);
                 for (int jr = 0; jr < cols; jr += nr) {
@@ -228,7 +228,7 @@ public final class FloatGemm {
          * panels for a row-major {@code a} where the kernel reads them, else step-by-step panels.
          */
         private void packA(float[] dst, int i0, int rows, int p0, int depth) {
-            if (rowPanels && !transA) {
+            if (aInRowPanels()) {
                 packARows(dst, i0, rows, p0, depth);
                 return;
             }
@@ -256,6 +256,11 @@ public final class FloatGemm {
                     }
                 }
             }
+        }
+
+        /** Whether this product packs {@code a} as row panels (a row-major {@code a}, a kernel that reads them). */
+        private boolean aInRowPanels() {
+            return rowPanels && !transA;
         }
 
         /** Packs a row-major {@code a} into row panels: one bulk copy per row, missing rows of the last panel zero. */
