@@ -50,12 +50,14 @@ public abstract class DoubleMicroKernel {
     }
 
     /**
-     * Computes, for {@code i < mr, j < nr}, {@code acc[i nr + j]} as the sum over {@code p < kc} (in increasing
-     * {@code p}, each term added in the same way for every element) of
+     * Computes, for {@code i < mr, j < nr}, {@code acc[accOff + i nr + j]} as the sum over {@code p < kc} (in
+     * increasing {@code p}, each term added in the same way for every element) of
      * {@code aPanel[aOff + p mr + i] * bPanel[bOff + p nr + j]}. Only the accumulation lives here; the scaling and
-     * the update of {@code c} are separate ({@link #combine}) so that this hot loop stays small.
+     * the update of {@code c} are separate ({@link #combine}) so that this hot loop stays small. The driver places the
+     * block inside a padded array of its thread ({@code accOff} past the start), away from other objects' cache lines.
      */
-    protected abstract void multiply(int kc, double[] aPanel, int aOff, double[] bPanel, int bOff, double[] acc);
+    protected abstract void multiply(int kc, double[] aPanel, int aOff, double[] bPanel, int bOff, double[] acc,
+                                     int accOff);
 
     /**
      * Whether this kernel implements {@link #multiplyRowPanel}; without it the driver packs every {@code a} panel for
@@ -70,23 +72,25 @@ public abstract class DoubleMicroKernel {
      * {@code mr} rows: {@code aPanel[aOff + i ROW_STRIDE + p]} in place of {@code aPanel[aOff + p mr + i]}, for
      * {@code kc <= ROW_STRIDE}. Called only where {@link #multipliesRowPanels} says so.
      */
-    protected void multiplyRowPanel(int kc, double[] aPanel, int aOff, double[] bPanel, int bOff, double[] acc) {
+    protected void multiplyRowPanel(int kc, double[] aPanel, int aOff, double[] bPanel, int bOff, double[] acc,
+                                    int accOff) {
         throw new UnsupportedOperationException(getClass().getName() + " multiplies step-by-step panels only");
     }
 
     /**
-     * {@code c[cOff + i ldc + j] = alpha acc[i nr + j] + beta c[...]} for the full {@code mr x nr} block; with
-     * {@code beta == 0} the old {@code c} is not read. Overrides must round exactly as this does (a product, a
+     * {@code c[cOff + i ldc + j] = alpha acc[accOff + i nr + j] + beta c[...]} for the full {@code mr x nr} block;
+     * with {@code beta == 0} the old {@code c} is not read. Overrides must round exactly as this does (a product, a
      * product, a sum; no fused multiply-add), because edge blocks are finished by {@link #merge}.
      */
-    protected void combine(double[] acc, double alpha, double beta, double[] c, int cOff, int ldc) {
-        merge(acc, mr, nr, alpha, beta, c, cOff, ldc);
+    protected void combine(double[] acc, int accOff, double alpha, double beta, double[] c, int cOff, int ldc) {
+        merge(acc, accOff, mr, nr, alpha, beta, c, cOff, ldc);
     }
 
     /** {@code c = alpha acc + beta c} for the top-left {@code rows x cols} of a block (beta 0: c not read). */
-    final void merge(double[] acc, int rows, int cols, double alpha, double beta, double[] c, int cOff, int ldc) {
+    final void merge(double[] acc, int accOff, int rows, int cols, double alpha, double beta, double[] c, int cOff,
+                     int ldc) {
         for (int i = 0; i < rows; i++) {
-            int s = i * nr;
+            int s = accOff + i * nr;
             int o = cOff + i * ldc;
             for (int j = 0; j < cols; j++) {
                 c[o + j] = beta == 0.0 ? alpha * acc[s + j] : alpha * acc[s + j] + beta * c[o + j];

@@ -17,7 +17,7 @@ public final class ScalarDoubleMicroKernel extends DoubleMicroKernel {
     }
 
     @Override
-    protected void multiply(int kc, double[] a, int aOff, double[] b, int bOff, double[] acc) {
+    protected void multiply(int kc, double[] a, int aOff, double[] b, int bOff, double[] acc, int accOff) {
         double c00 = 0.0; double c01 = 0.0; double c02 = 0.0; double c03 = 0.0;
         double c10 = 0.0; double c11 = 0.0; double c12 = 0.0; double c13 = 0.0;
         double c20 = 0.0; double c21 = 0.0; double c22 = 0.0; double c23 = 0.0;
@@ -38,7 +38,7 @@ public final class ScalarDoubleMicroKernel extends DoubleMicroKernel {
             c20 += a2 * b0; c21 += a2 * b1; c22 += a2 * b2; c23 += a2 * b3;
             c30 += a3 * b0; c31 += a3 * b1; c32 += a3 * b2; c33 += a3 * b3;
         }
-        store(acc, c00, c01, c02, c03, c10, c11, c12, c13, c20, c21, c22, c23, c30, c31, c32, c33);
+        store(acc, accOff, c00, c01, c02, c03, c10, c11, c12, c13, c20, c21, c22, c23, c30, c31, c32, c33);
     }
 
     @Override
@@ -52,7 +52,7 @@ public final class ScalarDoubleMicroKernel extends DoubleMicroKernel {
      * not inline a method of its size into the two callers, where the strides would be constants.
      */
     @Override
-    protected void multiplyRowPanel(int kc, double[] a, int aOff, double[] b, int bOff, double[] acc) {
+    protected void multiplyRowPanel(int kc, double[] a, int aOff, double[] b, int bOff, double[] acc, int accOff) {
         double c00 = 0.0; double c01 = 0.0; double c02 = 0.0; double c03 = 0.0;
         double c10 = 0.0; double c11 = 0.0; double c12 = 0.0; double c13 = 0.0;
         double c20 = 0.0; double c21 = 0.0; double c22 = 0.0; double c23 = 0.0;
@@ -73,27 +73,27 @@ public final class ScalarDoubleMicroKernel extends DoubleMicroKernel {
             c20 += a2 * b0; c21 += a2 * b1; c22 += a2 * b2; c23 += a2 * b3;
             c30 += a3 * b0; c31 += a3 * b1; c32 += a3 * b2; c33 += a3 * b3;
         }
-        store(acc, c00, c01, c02, c03, c10, c11, c12, c13, c20, c21, c22, c23, c30, c31, c32, c33);
+        store(acc, accOff, c00, c01, c02, c03, c10, c11, c12, c13, c20, c21, c22, c23, c30, c31, c32, c33);
     }
 
-    private static void store(double[] acc, double c00, double c01, double c02, double c03, double c10, double c11,
-                              double c12, double c13, double c20, double c21, double c22, double c23, double c30,
-                              double c31, double c32, double c33) {
-        acc[0] = c00;
-        acc[1] = c01;
-        acc[2] = c02;
-        acc[3] = c03;
-        acc[4] = c10;
-        acc[5] = c11;
-        acc[6] = c12;
-        acc[7] = c13;
-        acc[8] = c20;
-        acc[9] = c21;
-        acc[10] = c22;
-        acc[11] = c23;
-        acc[12] = c30;
-        acc[13] = c31;
-        acc[14] = c32;
-        acc[15] = c33;
+    private static void store(double[] acc, int o, double c00, double c01, double c02, double c03, double c10,
+                              double c11, double c12, double c13, double c20, double c21, double c22, double c23,
+                              double c30, double c31, double c32, double c33) {
+        acc[o] = c00;
+        acc[o + 1] = c01;
+        acc[o + 2] = c02;
+        acc[o + 3] = c03;
+        acc[o + 4] = c10;
+        acc[o + 5] = c11;
+        acc[o + 6] = c12;
+        acc[o + 7] = c13;
+        acc[o + 8] = c20;
+        acc[o + 9] = c21;
+        acc[o + 10] = c22;
+        acc[o + 11] = c23;
+        acc[o + 12] = c30;
+        acc[o + 13] = c31;
+        acc[o + 14] = c32;
+        acc[o + 15] = c33;
     }
 }

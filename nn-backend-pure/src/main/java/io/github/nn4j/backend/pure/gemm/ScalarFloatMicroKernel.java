@@ -23,7 +23,7 @@ public final class ScalarFloatMicroKernel extends FloatMicroKernel {
     }
 
     @Override
-    protected void multiply(int kc, float[] a, int aOff, float[] b, int bOff, float[] acc) {
+    protected void multiply(int kc, float[] a, int aOff, float[] b, int bOff, float[] acc, int accOff) {
         float c00 = 0.0f; float c01 = 0.0f; float c02 = 0.0f; float c03 = 0.0f;
         float c10 = 0.0f; float c11 = 0.0f; float c12 = 0.0f; float c13 = 0.0f;
         float c20 = 0.0f; float c21 = 0.0f; float c22 = 0.0f; float c23 = 0.0f;
@@ -44,7 +44,7 @@ public final class ScalarFloatMicroKernel extends FloatMicroKernel {
             c20 += a2 * b0; c21 += a2 * b1; c22 += a2 * b2; c23 += a2 * b3;
             c30 += a3 * b0; c31 += a3 * b1; c32 += a3 * b2; c33 += a3 * b3;
         }
-        store(acc, c00, c01, c02, c03, c10, c11, c12, c13, c20, c21, c22, c23, c30, c31, c32, c33);
+        store(acc, accOff, c00, c01, c02, c03, c10, c11, c12, c13, c20, c21, c22, c23, c30, c31, c32, c33);
     }
 
     @Override
@@ -58,7 +58,7 @@ public final class ScalarFloatMicroKernel extends FloatMicroKernel {
      * not inline a method of its size into the two callers, where the strides would be constants.
      */
     @Override
-    protected void multiplyRowPanel(int kc, float[] a, int aOff, float[] b, int bOff, float[] acc) {
+    protected void multiplyRowPanel(int kc, float[] a, int aOff, float[] b, int bOff, float[] acc, int accOff) {
         float c00 = 0.0f; float c01 = 0.0f; float c02 = 0.0f; float c03 = 0.0f;
         float c10 = 0.0f; float c11 = 0.0f; float c12 = 0.0f; float c13 = 0.0f;
         float c20 = 0.0f; float c21 = 0.0f; float c22 = 0.0f; float c23 = 0.0f;
@@ -79,27 +79,27 @@ public final class ScalarFloatMicroKernel extends FloatMicroKernel {
             c20 += a2 * b0; c21 += a2 * b1; c22 += a2 * b2; c23 += a2 * b3;
             c30 += a3 * b0; c31 += a3 * b1; c32 += a3 * b2; c33 += a3 * b3;
         }
-        store(acc, c00, c01, c02, c03, c10, c11, c12, c13, c20, c21, c22, c23, c30, c31, c32, c33);
+        store(acc, accOff, c00, c01, c02, c03, c10, c11, c12, c13, c20, c21, c22, c23, c30, c31, c32, c33);
     }
 
-    private static void store(float[] acc, float c00, float c01, float c02, float c03, float c10, float c11,
-                              float c12, float c13, float c20, float c21, float c22, float c23, float c30,
-                              float c31, float c32, float c33) {
-        acc[0] = c00;
-        acc[1] = c01;
-        acc[2] = c02;
-        acc[3] = c03;
-        acc[4] = c10;
-        acc[5] = c11;
-        acc[6] = c12;
-        acc[7] = c13;
-        acc[8] = c20;
-        acc[9] = c21;
-        acc[10] = c22;
-        acc[11] = c23;
-        acc[12] = c30;
-        acc[13] = c31;
-        acc[14] = c32;
-        acc[15] = c33;
+    private static void store(float[] acc, int o, float c00, float c01, float c02, float c03, float c10,
+                              float c11, float c12, float c13, float c20, float c21, float c22, float c23,
+                              float c30, float c31, float c32, float c33) {
+        acc[o] = c00;
+        acc[o + 1] = c01;
+        acc[o + 2] = c02;
+        acc[o + 3] = c03;
+        acc[o + 4] = c10;
+        acc[o + 5] = c11;
+        acc[o + 6] = c12;
+        acc[o + 7] = c13;
+        acc[o + 8] = c20;
+        acc[o + 9] = c21;
+        acc[o + 10] = c22;
+        acc[o + 11] = c23;
+        acc[o + 12] = c30;
+        acc[o + 13] = c31;
+        acc[o + 14] = c32;
+        acc[o + 15] = c33;
     }
 }

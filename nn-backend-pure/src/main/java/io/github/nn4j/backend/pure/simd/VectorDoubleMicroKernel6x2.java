@@ -30,7 +30,7 @@ public final class VectorDoubleMicroKernel6x2 extends DoubleMicroKernel {
     }
 
     @Override
-    protected void multiply(int kc, double[] a, int aOff, double[] b, int bOff, double[] acc) {
+    protected void multiply(int kc, double[] a, int aOff, double[] b, int bOff, double[] acc, int accOff) {
         DoubleVector c0_0 = DoubleVector.zero(S); DoubleVector c0_1 = DoubleVector.zero(S);
         DoubleVector c1_0 = DoubleVector.zero(S); DoubleVector c1_1 = DoubleVector.zero(S);
         DoubleVector c2_0 = DoubleVector.zero(S); DoubleVector c2_1 = DoubleVector.zero(S);
@@ -55,22 +55,22 @@ public final class VectorDoubleMicroKernel6x2 extends DoubleMicroKernel {
             DoubleVector a5 = DoubleVector.broadcast(S, a[ap + 5]);
             c5_0 = b0.fma(a5, c5_0); c5_1 = b1.fma(a5, c5_1);
         }
-        c0_0.intoArray(acc, 0);
-        c0_1.intoArray(acc, LANES);
-        c1_0.intoArray(acc, 2 * LANES);
-        c1_1.intoArray(acc, 3 * LANES);
-        c2_0.intoArray(acc, 4 * LANES);
-        c2_1.intoArray(acc, 5 * LANES);
-        c3_0.intoArray(acc, 6 * LANES);
-        c3_1.intoArray(acc, 7 * LANES);
-        c4_0.intoArray(acc, 8 * LANES);
-        c4_1.intoArray(acc, 9 * LANES);
-        c5_0.intoArray(acc, 10 * LANES);
-        c5_1.intoArray(acc, 11 * LANES);
+        c0_0.intoArray(acc, accOff);
+        c0_1.intoArray(acc, accOff + LANES);
+        c1_0.intoArray(acc, accOff + 2 * LANES);
+        c1_1.intoArray(acc, accOff + 3 * LANES);
+        c2_0.intoArray(acc, accOff + 4 * LANES);
+        c2_1.intoArray(acc, accOff + 5 * LANES);
+        c3_0.intoArray(acc, accOff + 6 * LANES);
+        c3_1.intoArray(acc, accOff + 7 * LANES);
+        c4_0.intoArray(acc, accOff + 8 * LANES);
+        c4_1.intoArray(acc, accOff + 9 * LANES);
+        c5_0.intoArray(acc, accOff + 10 * LANES);
+        c5_1.intoArray(acc, accOff + 11 * LANES);
     }
 
     @Override
-    protected void multiplyRowPanel(int kc, double[] a, int aOff, double[] b, int bOff, double[] acc) {
+    protected void multiplyRowPanel(int kc, double[] a, int aOff, double[] b, int bOff, double[] acc, int accOff) {
         DoubleVector c0_0 = DoubleVector.zero(S); DoubleVector c0_1 = DoubleVector.zero(S);
         DoubleVector c1_0 = DoubleVector.zero(S); DoubleVector c1_1 = DoubleVector.zero(S);
         DoubleVector c2_0 = DoubleVector.zero(S); DoubleVector c2_1 = DoubleVector.zero(S);
@@ -95,18 +95,18 @@ public final class VectorDoubleMicroKernel6x2 extends DoubleMicroKernel {
             DoubleVector a5 = DoubleVector.broadcast(S, a[ap + 5 * ROW_STRIDE]);
             c5_0 = b0.fma(a5, c5_0); c5_1 = b1.fma(a5, c5_1);
         }
-        c0_0.intoArray(acc, 0);
-        c0_1.intoArray(acc, LANES);
-        c1_0.intoArray(acc, 2 * LANES);
-        c1_1.intoArray(acc, 3 * LANES);
-        c2_0.intoArray(acc, 4 * LANES);
-        c2_1.intoArray(acc, 5 * LANES);
-        c3_0.intoArray(acc, 6 * LANES);
-        c3_1.intoArray(acc, 7 * LANES);
-        c4_0.intoArray(acc, 8 * LANES);
-        c4_1.intoArray(acc, 9 * LANES);
-        c5_0.intoArray(acc, 10 * LANES);
-        c5_1.intoArray(acc, 11 * LANES);
+        c0_0.intoArray(acc, accOff);
+        c0_1.intoArray(acc, accOff + LANES);
+        c1_0.intoArray(acc, accOff + 2 * LANES);
+        c1_1.intoArray(acc, accOff + 3 * LANES);
+        c2_0.intoArray(acc, accOff + 4 * LANES);
+        c2_1.intoArray(acc, accOff + 5 * LANES);
+        c3_0.intoArray(acc, accOff + 6 * LANES);
+        c3_1.intoArray(acc, accOff + 7 * LANES);
+        c4_0.intoArray(acc, accOff + 8 * LANES);
+        c4_1.intoArray(acc, accOff + 9 * LANES);
+        c5_0.intoArray(acc, accOff + 10 * LANES);
+        c5_1.intoArray(acc, accOff + 11 * LANES);
     }
 
     @Override
@@ -145,19 +145,19 @@ public final class VectorDoubleMicroKernel6x2 extends DoubleMicroKernel {
     }
 
     @Override
-    protected void combine(double[] acc, double alpha, double beta, double[] c, int cOff, int ldc) {
+    protected void combine(double[] acc, int accOff, double alpha, double beta, double[] c, int cOff, int ldc) {
         if (beta == 0.0) {
             for (int i = 0; i < MR; i++) {
                 int o = cOff + i * ldc;
                 for (int j = 0; j < NR; j += LANES) {
-                    DoubleVector.fromArray(S, acc, i * NR + j).mul(alpha).intoArray(c, o + j);
+                    DoubleVector.fromArray(S, acc, accOff + i * NR + j).mul(alpha).intoArray(c, o + j);
                 }
             }
         } else {
             for (int i = 0; i < MR; i++) {
                 int o = cOff + i * ldc;
                 for (int j = 0; j < NR; j += LANES) {
-                    DoubleVector scaled = DoubleVector.fromArray(S, acc, i * NR + j).mul(alpha);
+                    DoubleVector scaled = DoubleVector.fromArray(S, acc, accOff + i * NR + j).mul(alpha);
                     scaled.add(DoubleVector.fromArray(S, c, o + j).mul(beta)).intoArray(c, o + j);
                 }
             }

@@ -30,7 +30,7 @@ public final class VectorFloatMicroKernel4x2 extends FloatMicroKernel {
     }
 
     @Override
-    protected void multiply(int kc, float[] a, int aOff, float[] b, int bOff, float[] acc) {
+    protected void multiply(int kc, float[] a, int aOff, float[] b, int bOff, float[] acc, int accOff) {
         FloatVector c0_0 = FloatVector.zero(S); FloatVector c0_1 = FloatVector.zero(S);
         FloatVector c1_0 = FloatVector.zero(S); FloatVector c1_1 = FloatVector.zero(S);
         FloatVector c2_0 = FloatVector.zero(S); FloatVector c2_1 = FloatVector.zero(S);
@@ -49,18 +49,18 @@ public final class VectorFloatMicroKernel4x2 extends FloatMicroKernel {
             FloatVector a3 = FloatVector.broadcast(S, a[ap + 3]);
             c3_0 = b0.fma(a3, c3_0); c3_1 = b1.fma(a3, c3_1);
         }
-        c0_0.intoArray(acc, 0);
-        c0_1.intoArray(acc, LANES);
-        c1_0.intoArray(acc, 2 * LANES);
-        c1_1.intoArray(acc, 3 * LANES);
-        c2_0.intoArray(acc, 4 * LANES);
-        c2_1.intoArray(acc, 5 * LANES);
-        c3_0.intoArray(acc, 6 * LANES);
-        c3_1.intoArray(acc, 7 * LANES);
+        c0_0.intoArray(acc, accOff);
+        c0_1.intoArray(acc, accOff + LANES);
+        c1_0.intoArray(acc, accOff + 2 * LANES);
+        c1_1.intoArray(acc, accOff + 3 * LANES);
+        c2_0.intoArray(acc, accOff + 4 * LANES);
+        c2_1.intoArray(acc, accOff + 5 * LANES);
+        c3_0.intoArray(acc, accOff + 6 * LANES);
+        c3_1.intoArray(acc, accOff + 7 * LANES);
     }
 
     @Override
-    protected void multiplyRowPanel(int kc, float[] a, int aOff, float[] b, int bOff, float[] acc) {
+    protected void multiplyRowPanel(int kc, float[] a, int aOff, float[] b, int bOff, float[] acc, int accOff) {
         FloatVector c0_0 = FloatVector.zero(S); FloatVector c0_1 = FloatVector.zero(S);
         FloatVector c1_0 = FloatVector.zero(S); FloatVector c1_1 = FloatVector.zero(S);
         FloatVector c2_0 = FloatVector.zero(S); FloatVector c2_1 = FloatVector.zero(S);
@@ -79,14 +79,14 @@ public final class VectorFloatMicroKernel4x2 extends FloatMicroKernel {
             FloatVector a3 = FloatVector.broadcast(S, a[ap + 3 * ROW_STRIDE]);
             c3_0 = b0.fma(a3, c3_0); c3_1 = b1.fma(a3, c3_1);
         }
-        c0_0.intoArray(acc, 0);
-        c0_1.intoArray(acc, LANES);
-        c1_0.intoArray(acc, 2 * LANES);
-        c1_1.intoArray(acc, 3 * LANES);
-        c2_0.intoArray(acc, 4 * LANES);
-        c2_1.intoArray(acc, 5 * LANES);
-        c3_0.intoArray(acc, 6 * LANES);
-        c3_1.intoArray(acc, 7 * LANES);
+        c0_0.intoArray(acc, accOff);
+        c0_1.intoArray(acc, accOff + LANES);
+        c1_0.intoArray(acc, accOff + 2 * LANES);
+        c1_1.intoArray(acc, accOff + 3 * LANES);
+        c2_0.intoArray(acc, accOff + 4 * LANES);
+        c2_1.intoArray(acc, accOff + 5 * LANES);
+        c3_0.intoArray(acc, accOff + 6 * LANES);
+        c3_1.intoArray(acc, accOff + 7 * LANES);
     }
 
     @Override
@@ -125,19 +125,19 @@ public final class VectorFloatMicroKernel4x2 extends FloatMicroKernel {
     }
 
     @Override
-    protected void combine(float[] acc, float alpha, float beta, float[] c, int cOff, int ldc) {
+    protected void combine(float[] acc, int accOff, float alpha, float beta, float[] c, int cOff, int ldc) {
         if (beta == 0f) {
             for (int i = 0; i < MR; i++) {
                 int o = cOff + i * ldc;
                 for (int j = 0; j < NR; j += LANES) {
-                    FloatVector.fromArray(S, acc, i * NR + j).mul(alpha).intoArray(c, o + j);
+                    FloatVector.fromArray(S, acc, accOff + i * NR + j).mul(alpha).intoArray(c, o + j);
                 }
             }
         } else {
             for (int i = 0; i < MR; i++) {
                 int o = cOff + i * ldc;
                 for (int j = 0; j < NR; j += LANES) {
-                    FloatVector scaled = FloatVector.fromArray(S, acc, i * NR + j).mul(alpha);
+                    FloatVector scaled = FloatVector.fromArray(S, acc, accOff + i * NR + j).mul(alpha);
                     scaled.add(FloatVector.fromArray(S, c, o + j).mul(beta)).intoArray(c, o + j);
                 }
             }

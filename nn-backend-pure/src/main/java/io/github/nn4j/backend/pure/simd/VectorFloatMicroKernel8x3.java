@@ -30,7 +30,7 @@ public final class VectorFloatMicroKernel8x3 extends FloatMicroKernel {
     }
 
     @Override
-    protected void multiply(int kc, float[] a, int aOff, float[] b, int bOff, float[] acc) {
+    protected void multiply(int kc, float[] a, int aOff, float[] b, int bOff, float[] acc, int accOff) {
         FloatVector c0_0 = FloatVector.zero(S);
         FloatVector c0_1 = FloatVector.zero(S);
         FloatVector c0_2 = FloatVector.zero(S);
@@ -78,34 +78,34 @@ public final class VectorFloatMicroKernel8x3 extends FloatMicroKernel {
             FloatVector a7 = FloatVector.broadcast(S, a[ap + 7]);
             c7_0 = b0.fma(a7, c7_0); c7_1 = b1.fma(a7, c7_1); c7_2 = b2.fma(a7, c7_2);
         }
-        c0_0.intoArray(acc, 0);
-        c0_1.intoArray(acc, LANES);
-        c0_2.intoArray(acc, 2 * LANES);
-        c1_0.intoArray(acc, 3 * LANES);
-        c1_1.intoArray(acc, 4 * LANES);
-        c1_2.intoArray(acc, 5 * LANES);
-        c2_0.intoArray(acc, 6 * LANES);
-        c2_1.intoArray(acc, 7 * LANES);
-        c2_2.intoArray(acc, 8 * LANES);
-        c3_0.intoArray(acc, 9 * LANES);
-        c3_1.intoArray(acc, 10 * LANES);
-        c3_2.intoArray(acc, 11 * LANES);
-        c4_0.intoArray(acc, 12 * LANES);
-        c4_1.intoArray(acc, 13 * LANES);
-        c4_2.intoArray(acc, 14 * LANES);
-        c5_0.intoArray(acc, 15 * LANES);
-        c5_1.intoArray(acc, 16 * LANES);
-        c5_2.intoArray(acc, 17 * LANES);
-        c6_0.intoArray(acc, 18 * LANES);
-        c6_1.intoArray(acc, 19 * LANES);
-        c6_2.intoArray(acc, 20 * LANES);
-        c7_0.intoArray(acc, 21 * LANES);
-        c7_1.intoArray(acc, 22 * LANES);
-        c7_2.intoArray(acc, 23 * LANES);
+        c0_0.intoArray(acc, accOff);
+        c0_1.intoArray(acc, accOff + LANES);
+        c0_2.intoArray(acc, accOff + 2 * LANES);
+        c1_0.intoArray(acc, accOff + 3 * LANES);
+        c1_1.intoArray(acc, accOff + 4 * LANES);
+        c1_2.intoArray(acc, accOff + 5 * LANES);
+        c2_0.intoArray(acc, accOff + 6 * LANES);
+        c2_1.intoArray(acc, accOff + 7 * LANES);
+        c2_2.intoArray(acc, accOff + 8 * LANES);
+        c3_0.intoArray(acc, accOff + 9 * LANES);
+        c3_1.intoArray(acc, accOff + 10 * LANES);
+        c3_2.intoArray(acc, accOff + 11 * LANES);
+        c4_0.intoArray(acc, accOff + 12 * LANES);
+        c4_1.intoArray(acc, accOff + 13 * LANES);
+        c4_2.intoArray(acc, accOff + 14 * LANES);
+        c5_0.intoArray(acc, accOff + 15 * LANES);
+        c5_1.intoArray(acc, accOff + 16 * LANES);
+        c5_2.intoArray(acc, accOff + 17 * LANES);
+        c6_0.intoArray(acc, accOff + 18 * LANES);
+        c6_1.intoArray(acc, accOff + 19 * LANES);
+        c6_2.intoArray(acc, accOff + 20 * LANES);
+        c7_0.intoArray(acc, accOff + 21 * LANES);
+        c7_1.intoArray(acc, accOff + 22 * LANES);
+        c7_2.intoArray(acc, accOff + 23 * LANES);
     }
 
     @Override
-    protected void multiplyRowPanel(int kc, float[] a, int aOff, float[] b, int bOff, float[] acc) {
+    protected void multiplyRowPanel(int kc, float[] a, int aOff, float[] b, int bOff, float[] acc, int accOff) {
         FloatVector c0_0 = FloatVector.zero(S);
         FloatVector c0_1 = FloatVector.zero(S);
         FloatVector c0_2 = FloatVector.zero(S);
@@ -153,30 +153,30 @@ public final class VectorFloatMicroKernel8x3 extends FloatMicroKernel {
             FloatVector a7 = FloatVector.broadcast(S, a[ap + 7 * ROW_STRIDE]);
             c7_0 = b0.fma(a7, c7_0); c7_1 = b1.fma(a7, c7_1); c7_2 = b2.fma(a7, c7_2);
         }
-        c0_0.intoArray(acc, 0);
-        c0_1.intoArray(acc, LANES);
-        c0_2.intoArray(acc, 2 * LANES);
-        c1_0.intoArray(acc, 3 * LANES);
-        c1_1.intoArray(acc, 4 * LANES);
-        c1_2.intoArray(acc, 5 * LANES);
-        c2_0.intoArray(acc, 6 * LANES);
-        c2_1.intoArray(acc, 7 * LANES);
-        c2_2.intoArray(acc, 8 * LANES);
-        c3_0.intoArray(acc, 9 * LANES);
-        c3_1.intoArray(acc, 10 * LANES);
-        c3_2.intoArray(acc, 11 * LANES);
-        c4_0.intoArray(acc, 12 * LANES);
-        c4_1.intoArray(acc, 13 * LANES);
-        c4_2.intoArray(acc, 14 * LANES);
-        c5_0.intoArray(acc, 15 * LANES);
-        c5_1.intoArray(acc, 16 * LANES);
-        c5_2.intoArray(acc, 17 * LANES);
-        c6_0.intoArray(acc, 18 * LANES);
-        c6_1.intoArray(acc, 19 * LANES);
-        c6_2.intoArray(acc, 20 * LANES);
-        c7_0.intoArray(acc, 21 * LANES);
-        c7_1.intoArray(acc, 22 * LANES);
-        c7_2.intoArray(acc, 23 * LANES);
+        c0_0.intoArray(acc, accOff);
+        c0_1.intoArray(acc, accOff + LANES);
+        c0_2.intoArray(acc, accOff + 2 * LANES);
+        c1_0.intoArray(acc, accOff + 3 * LANES);
+        c1_1.intoArray(acc, accOff + 4 * LANES);
+        c1_2.intoArray(acc, accOff + 5 * LANES);
+        c2_0.intoArray(acc, accOff + 6 * LANES);
+        c2_1.intoArray(acc, accOff + 7 * LANES);
+        c2_2.intoArray(acc, accOff + 8 * LANES);
+        c3_0.intoArray(acc, accOff + 9 * LANES);
+        c3_1.intoArray(acc, accOff + 10 * LANES);
+        c3_2.intoArray(acc, accOff + 11 * LANES);
+        c4_0.intoArray(acc, accOff + 12 * LANES);
+        c4_1.intoArray(acc, accOff + 13 * LANES);
+        c4_2.intoArray(acc, accOff + 14 * LANES);
+        c5_0.intoArray(acc, accOff + 15 * LANES);
+        c5_1.intoArray(acc, accOff + 16 * LANES);
+        c5_2.intoArray(acc, accOff + 17 * LANES);
+        c6_0.intoArray(acc, accOff + 18 * LANES);
+        c6_1.intoArray(acc, accOff + 19 * LANES);
+        c6_2.intoArray(acc, accOff + 20 * LANES);
+        c7_0.intoArray(acc, accOff + 21 * LANES);
+        c7_1.intoArray(acc, accOff + 22 * LANES);
+        c7_2.intoArray(acc, accOff + 23 * LANES);
     }
 
     @Override
@@ -216,19 +216,19 @@ public final class VectorFloatMicroKernel8x3 extends FloatMicroKernel {
     }
 
     @Override
-    protected void combine(float[] acc, float alpha, float beta, float[] c, int cOff, int ldc) {
+    protected void combine(float[] acc, int accOff, float alpha, float beta, float[] c, int cOff, int ldc) {
         if (beta == 0f) {
             for (int i = 0; i < MR; i++) {
                 int o = cOff + i * ldc;
                 for (int j = 0; j < NR; j += LANES) {
-                    FloatVector.fromArray(S, acc, i * NR + j).mul(alpha).intoArray(c, o + j);
+                    FloatVector.fromArray(S, acc, accOff + i * NR + j).mul(alpha).intoArray(c, o + j);
                 }
             }
         } else {
             for (int i = 0; i < MR; i++) {
                 int o = cOff + i * ldc;
                 for (int j = 0; j < NR; j += LANES) {
-                    FloatVector scaled = FloatVector.fromArray(S, acc, i * NR + j).mul(alpha);
+                    FloatVector scaled = FloatVector.fromArray(S, acc, accOff + i * NR + j).mul(alpha);
                     scaled.add(FloatVector.fromArray(S, c, o + j).mul(beta)).intoArray(c, o + j);
                 }
             }

@@ -212,14 +212,14 @@ public final class MicroKernelGenerator {
 
         // combine
         s.append("    @Override\n");
-        s.append("    protected void combine(").append(t).append("[] acc, ").append(t).append(" alpha, ").append(t)
-                .append(" beta, ").append(t).append("[] c, int cOff, int ldc) {\n");
+        s.append("    protected void combine(").append(t).append("[] acc, int accOff, ").append(t).append(" alpha, ")
+                .append(t).append(" beta, ").append(t).append("[] c, int cOff, int ldc) {\n");
         s.append("        if (beta == ").append(p.zero()).append(") {\n");
         s.append("            for (int i = 0; i < MR; i++) {\n");
         s.append("                int o = cOff + i * ldc;\n");
         s.append("                for (int j = 0; j < NR; j += LANES) {\n");
         s.append("                    ").append(v)
-                .append(".fromArray(S, acc, i * NR + j).mul(alpha).intoArray(c, o + j);\n");
+                .append(".fromArray(S, acc, accOff + i * NR + j).mul(alpha).intoArray(c, o + j);\n");
         s.append("                }\n");
         s.append("            }\n");
         s.append("        } else {\n");
@@ -227,7 +227,7 @@ public final class MicroKernelGenerator {
         s.append("                int o = cOff + i * ldc;\n");
         s.append("                for (int j = 0; j < NR; j += LANES) {\n");
         s.append("                    ").append(v).append(" scaled = ").append(v)
-                .append(".fromArray(S, acc, i * NR + j).mul(alpha);\n");
+                .append(".fromArray(S, acc, accOff + i * NR + j).mul(alpha);\n");
         s.append("                    scaled.add(").append(v)
                 .append(".fromArray(S, c, o + j).mul(beta)).intoArray(c, o + j);\n");
         s.append("                }\n");
@@ -245,7 +245,8 @@ public final class MicroKernelGenerator {
         StringBuilder s = new StringBuilder();
         s.append("    @Override\n");
         s.append("    protected void ").append(rowPanel ? "multiplyRowPanel" : "multiply").append("(int kc, ").append(t)
-                .append("[] a, int aOff, ").append(t).append("[] b, int bOff, ").append(t).append("[] acc) {\n");
+                .append("[] a, int aOff, ").append(t).append("[] b, int bOff, ").append(t)
+                .append("[] acc, int accOff) {\n");
         for (int i = 0; i < rows; i++) {
             StringBuilder line = new StringBuilder("       ");
             for (int j = 0; j < vectors; j++) {
@@ -285,8 +286,8 @@ public final class MicroKernelGenerator {
         for (int i = 0; i < rows; i++) {
             for (int j = 0; j < vectors; j++) {
                 int index = i * vectors + j;
-                s.append("        c").append(i).append('_').append(j).append(".intoArray(acc, ")
-                        .append(index == 0 ? "0" : index == 1 ? "LANES" : index + " * LANES").append(");\n");
+                s.append("        c").append(i).append('_').append(j).append(".intoArray(acc, accOff")
+                        .append(index == 0 ? "" : index == 1 ? " + LANES" : " + " + index + " * LANES").append(");\n");
             }
         }
         s.append("    }\n\n");

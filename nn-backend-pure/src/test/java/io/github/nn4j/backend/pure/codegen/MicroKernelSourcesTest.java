@@ -54,6 +54,6 @@ class MicroKernelSourcesTest {
                 .contains("c5_1 = b1.fma(a5, c5_1);").doesNotContain("c6_0").doesNotContain("double");
         assertThat(MicroKernelGenerator.files().get("VectorDoubleMicroKernel4x3.java"))
                 .contains("DoubleVector b2 = DoubleVector.fromArray(S, b, bp + 2 * LANES);")
-                .contains("c3_2.intoArray(acc, 11 * LANES);");
+                .contains("c3_2.intoArray(acc, accOff + 11 * LANES);");
     }
 }

@@ -38,7 +38,7 @@ class GemmBlockingTest {
         }
 
         @Override
-        protected void multiply(int kc, float[] aPanel, int aOff, float[] bPanel, int bOff, float[] acc) {
+        protected void multiply(int kc, float[] aPanel, int aOff, float[] bPanel, int bOff, float[] acc, int accOff) {
             throw new AssertionError("not called");
         }
     }
@@ -50,7 +50,7 @@ class GemmBlockingTest {
         }
 
         @Override
-        protected void multiply(int kc, double[] aPanel, int aOff, double[] bPanel, int bOff, double[] acc) {
+        protected void multiply(int kc, double[] aPanel, int aOff, double[] bPanel, int bOff, double[] acc, int accOff) {
             throw new AssertionError("not called");
         }
     }

@@ -25,14 +25,14 @@ class MicroKernelContractTest {
         }
 
         @Override
-        protected void multiply(int kc, float[] a, int aOff, float[] b, int bOff, float[] acc) {
+        protected void multiply(int kc, float[] a, int aOff, float[] b, int bOff, float[] acc, int accOff) {
             for (int i = 0; i < 3; i++) {
                 for (int j = 0; j < 5; j++) {
                     float s = 0f;
                     for (int p = 0; p < kc; p++) {
                         s += a[aOff + p * 3 + i] * b[bOff + p * 5 + j];
                     }
-                    acc[i * 5 + j] = s;
+                    acc[accOff + i * 5 + j] = s;
                 }
             }
         }
@@ -45,14 +45,14 @@ class MicroKernelContractTest {
         }
 
         @Override
-        protected void multiply(int kc, double[] a, int aOff, double[] b, int bOff, double[] acc) {
+        protected void multiply(int kc, double[] a, int aOff, double[] b, int bOff, double[] acc, int accOff) {
             for (int i = 0; i < 3; i++) {
                 for (int j = 0; j < 5; j++) {
                     double s = 0;
                     for (int p = 0; p < kc; p++) {
                         s += a[aOff + p * 3 + i] * b[bOff + p * 5 + j];
                     }
-                    acc[i * 5 + j] = s;
+                    acc[accOff + i * 5 + j] = s;
                 }
             }
         }
@@ -68,7 +68,7 @@ class MicroKernelContractTest {
         }
 
         @Override
-        protected void multiplyRowPanel(int kc, float[] a, int aOff, float[] b, int bOff, float[] acc) {
+        protected void multiplyRowPanel(int kc, float[] a, int aOff, float[] b, int bOff, float[] acc, int accOff) {
             rowPanelCalls.incrementAndGet();
             for (int i = 0; i < 3; i++) {
                 for (int j = 0; j < 5; j++) {
@@ -76,7 +76,7 @@ class MicroKernelContractTest {
                     for (int p = 0; p < kc; p++) {
                         s += a[aOff + i * ROW_STRIDE + p] * b[bOff + p * 5 + j];
                     }
-                    acc[i * 5 + j] = s;
+                    acc[accOff + i * 5 + j] = s;
                 }
             }
         }
@@ -90,14 +90,14 @@ class MicroKernelContractTest {
         }
 
         @Override
-        protected void multiplyRowPanel(int kc, double[] a, int aOff, double[] b, int bOff, double[] acc) {
+        protected void multiplyRowPanel(int kc, double[] a, int aOff, double[] b, int bOff, double[] acc, int accOff) {
             for (int i = 0; i < 3; i++) {
                 for (int j = 0; j < 5; j++) {
                     double s = 0;
                     for (int p = 0; p < kc; p++) {
                         s += a[aOff + i * ROW_STRIDE + p] * b[bOff + p * 5 + j];
                     }
-                    acc[i * 5 + j] = s;
+                    acc[accOff + i * 5 + j] = s;
                 }
             }
         }
