@@ -4,6 +4,7 @@ package io.github.nn4j.backend.pure.gemm;
 // edit DoubleGemm.java and regenerate: java nn-api/src/test/java/io/github/nn4j/api/codegen/Float32Generator.java
 
 import io.github.nn4j.api.backend.FloatArrayKernels;
+import io.github.nn4j.backend.pure.threads.ScratchPadding;
 import io.github.nn4j.backend.pure.threads.TileExecutor;
 import java.util.Arrays;
 import javax.annotation.processing.Generated;
@@ -48,14 +49,6 @@ public final class FloatGemm {
      * last round of tiles leaves a thread idle for at most a quarter of the run; with fewer, tiles are cut smaller.
      */
     static final int EVEN_ENOUGH_TILES_PER_THREAD = 4;
-    /**
-     * Elements of padding before and after a thread's accumulator block in its array (256 bytes in FLOAT32, 128 in
-     * FLOAT32: two cache lines, the pair an adjacent-line prefetcher fetches together). The block is written on every
-     * micro-kernel call, and a garbage collection may move the array next to an object that every thread reads as
-     * often, such as the kernel itself; sharing a cache line with it made the other thread wait for that line on every
-     * call (10% of a two-thread 1024³ product on AVX2, and a different speed in every JVM).
-     */
-    static final int ACC_PADDING = 32;
 
     private final FloatMicroKernel kernel;
     private final boolean rowPanels;
@@ -114,8 +107,8 @@ public final class FloatGemm {
     private final class Workspace {
         final float[] aPack = new float[mc * (rowPanels ? FloatMicroKernel.ROW_STRIDE : kc)];
         final float[] bPack = new float[kc * nc];
-        /** The micro-kernel's block of {@code mr x nr} sums, from {@link #ACC_PADDING}, padded on both sides. */
-        final float[] acc = new float[ACC_PADDING + mr * nr + ACC_PADDING];
+        /** The micro-kernel's block of {@code mr x nr} sums, written on every kernel call: padded. */
+        final float[] acc = ScratchPadding.floats(mr * nr);
         final Product product = new Product();
     }
 
@@ -219,14 +212,14 @@ public final class FloatGemm {
                     int cOff = (i0 + ir) * n + j0 + jr;
                     if (byRows) {
                         kernel.multiplyRowPanel(depth, aPack, ir * FloatMicroKernel.ROW_STRIDE, bPack, jr * depth,
-                                ws.acc, ACC_PADDING);
+                                ws.acc, ScratchPadding.ELEMENTS);
                     } else {
-                        kernel.multiply(depth, aPack, ir * depth, bPack, jr * depth, ws.acc, ACC_PADDING);
+                        kernel.multiply(depth, aPack, ir * depth, bPack, jr * depth, ws.acc, ScratchPadding.ELEMENTS);
                     }
                     if (r == mr && q == nr) {
-                        kernel.combine(ws.acc, ACC_PADDING, alpha, betaNow, c, cOff, n);
+                        kernel.combine(ws.acc, ScratchPadding.ELEMENTS, alpha, betaNow, c, cOff, n);
                     } else {
-                        kernel.merge(ws.acc, ACC_PADDING, r, q, alpha, betaNow, c, cOff, n);
+                        kernel.merge(ws.acc, ScratchPadding.ELEMENTS, r, q, alpha, betaNow, c, cOff, n);
                     }
                 }
             }

@@ -1,5 +1,6 @@
 package io.github.nn4j.backend.pure.simd;
 
+import io.github.nn4j.backend.pure.threads.ScratchPadding;
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorOperators;
@@ -90,36 +91,40 @@ public final class VectorFloatSums {
         // (docs/jit-notes.md, section 2).
         int width = to - from;
         double[] sums = columnSums(width);
+        int s0 = ScratchPadding.ELEMENTS;
         int bound = 0;
         while (bound + DL + L <= width) {
             bound += 2 * DL;
         }
-        java.util.Arrays.fill(sums, 0, width, 0.0);
+        java.util.Arrays.fill(sums, s0, s0 + width, 0.0);
         for (int r = 0; r < rows; r++) {
             int base = r * cols + from;
             for (int j = 0; j < bound; j += 2 * DL) {
                 int o = base + j;
-                DoubleVector.fromArray(D, sums, j)
+                DoubleVector.fromArray(D, sums, s0 + j)
                         .add((DoubleVector) FloatVector.fromArray(S, a, o).convertShape(VectorOperators.F2D, D, 0))
-                        .intoArray(sums, j);
-                DoubleVector.fromArray(D, sums, j + DL)
+                        .intoArray(sums, s0 + j);
+                DoubleVector.fromArray(D, sums, s0 + j + DL)
                         .add((DoubleVector) FloatVector.fromArray(S, a, o + DL).convertShape(VectorOperators.F2D, D, 0))
-                        .intoArray(sums, j + DL);
+                        .intoArray(sums, s0 + j + DL);
             }
             for (int j = bound; j < width; j++) {
-                sums[j] += a[base + j];
+                sums[s0 + j] += a[base + j];
             }
         }
         for (int j = 0; j < width; j++) {
-            out[from + j] = (float) sums[j];
+            out[from + j] = (float) sums[s0 + j];
         }
     }
 
-    /** This thread's buffer of at least {@code cols} column sums (grown, never shrunk). */
+    /**
+     * This thread's buffer of at least {@code cols} column sums from index {@link ScratchPadding#ELEMENTS} (grown,
+     * never shrunk; written on every row, so padded).
+     */
     private static double[] columnSums(int cols) {
         double[][] holder = COLUMN_SUMS.get();
-        if (holder[0].length < cols) {
-            holder[0] = new double[cols];
+        if (holder[0].length < cols + 2 * ScratchPadding.ELEMENTS) {
+            holder[0] = ScratchPadding.doubles(cols);
         }
         return holder[0];
     }

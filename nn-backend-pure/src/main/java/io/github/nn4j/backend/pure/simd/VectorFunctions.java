@@ -1,5 +1,6 @@
 package io.github.nn4j.backend.pure.simd;
 
+import io.github.nn4j.backend.pure.threads.ScratchPadding;
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.IntVector;
@@ -79,8 +80,12 @@ final class VectorFunctions {
     private static final float EXP_MIN_F = -104f;
     private static final float TANH_SERIES_MAX_F = 0.5f;
 
-    private static final ThreadLocal<double[]> DOUBLE_BUFFER = ThreadLocal.withInitial(() -> new double[CHUNK]);
-    private static final ThreadLocal<float[]> FLOAT_BUFFER = ThreadLocal.withInitial(() -> new float[CHUNK]);
+    /** Where a chunk starts in the per-thread buffers, which are written on every chunk: see {@link ScratchPadding}. */
+    private static final int START = ScratchPadding.ELEMENTS;
+    private static final ThreadLocal<double[]> DOUBLE_BUFFER =
+            ThreadLocal.withInitial(() -> ScratchPadding.doubles(CHUNK));
+    private static final ThreadLocal<float[]> FLOAT_BUFFER =
+            ThreadLocal.withInitial(() -> ScratchPadding.floats(CHUNK));
 
     private VectorFunctions() {
     }
@@ -91,7 +96,7 @@ final class VectorFunctions {
         for (int start = from; start < to; start += CHUNK) {
             int padded = load(x, start, to, v);
             expLoop(v, padded);
-            System.arraycopy(v, 0, out, start, Math.min(CHUNK, to - start));
+            System.arraycopy(v, START, out, start, Math.min(CHUNK, to - start));
         }
     }
 
@@ -104,7 +109,7 @@ final class VectorFunctions {
         for (int start = from; start < to; start += CHUNK) {
             int padded = load(x, start, to, v);
             sigmoidLoop(v, padded);
-            System.arraycopy(v, 0, out, start, Math.min(CHUNK, to - start));
+            System.arraycopy(v, START, out, start, Math.min(CHUNK, to - start));
         }
     }
 
@@ -114,7 +119,7 @@ final class VectorFunctions {
         for (int start = from; start < to; start += CHUNK) {
             int padded = load(x, start, to, v);
             tanhLoop(v, padded);
-            System.arraycopy(v, 0, out, start, Math.min(CHUNK, to - start));
+            System.arraycopy(v, START, out, start, Math.min(CHUNK, to - start));
         }
     }
 
@@ -124,7 +129,7 @@ final class VectorFunctions {
         for (int start = from; start < to; start += CHUNK) {
             int padded = load(x, start, to, v);
             expLoop(v, padded);
-            System.arraycopy(v, 0, out, start, Math.min(CHUNK, to - start));
+            System.arraycopy(v, START, out, start, Math.min(CHUNK, to - start));
         }
     }
 
@@ -134,7 +139,7 @@ final class VectorFunctions {
         for (int start = from; start < to; start += CHUNK) {
             int padded = load(x, start, to, v);
             sigmoidLoop(v, padded);
-            System.arraycopy(v, 0, out, start, Math.min(CHUNK, to - start));
+            System.arraycopy(v, START, out, start, Math.min(CHUNK, to - start));
         }
     }
 
@@ -144,38 +149,44 @@ final class VectorFunctions {
         for (int start = from; start < to; start += CHUNK) {
             int padded = load(x, start, to, v);
             tanhLoop(v, padded);
-            System.arraycopy(v, 0, out, start, Math.min(CHUNK, to - start));
+            System.arraycopy(v, START, out, start, Math.min(CHUNK, to - start));
         }
     }
 
-    /** Copies the chunk of {@code x} at {@code from} into {@code v}, zero-padded to whole vectors; the new length. */
+    /**
+     * Copies the chunk of {@code x} at {@code from} into {@code v} from {@link #START}, zero-padded to whole vectors;
+     * the new length.
+     */
     private static int load(double[] x, int from, int n, double[] v) {
         int count = Math.min(CHUNK, n - from);
         int padded = (count + DL - 1) / DL * DL;
-        System.arraycopy(x, from, v, 0, count);
-        java.util.Arrays.fill(v, count, padded, 0.0);
-        return padded;
-    }
-
-    /** Copies the chunk of {@code x} at {@code from} into {@code v}, zero-padded to whole vectors; the new length. */
-    private static int load(float[] x, int from, int n, float[] v) {
-        int count = Math.min(CHUNK, n - from);
-        int padded = (count + FL - 1) / FL * FL;
-        System.arraycopy(x, from, v, 0, count);
-        java.util.Arrays.fill(v, count, padded, 0f);
+        System.arraycopy(x, from, v, START, count);
+        java.util.Arrays.fill(v, START + count, START + padded, 0.0);
         return padded;
     }
 
     /**
-     * {@code v[i] = e^{v[i]}} for {@code i < len}, a multiple of the vector length. Method: k = round(x / ln 2),
-     * r = x - k ln 2 in two parts, e^r by its Taylor polynomial to r^13 (truncation below 1e-17 for
-     * |r| <= ln2/2), times 2^k built in the exponent bits as two factors 2^k1 2^k2 (k1 = round(k/2)), each a
-     * normal number even when 2^k is not, so that subnormal results come out right. The bits of
+     * Copies the chunk of {@code x} at {@code from} into {@code v} from {@link #START}, zero-padded to whole vectors;
+     * the new length.
+     */
+    private static int load(float[] x, int from, int n, float[] v) {
+        int count = Math.min(CHUNK, n - from);
+        int padded = (count + FL - 1) / FL * FL;
+        System.arraycopy(x, from, v, START, count);
+        java.util.Arrays.fill(v, START + count, START + padded, 0f);
+        return padded;
+    }
+
+    /**
+     * {@code v[i] = e^{v[i]}} for the {@code len} elements from {@link #START}, a multiple of the vector length.
+     * Method: k = round(x / ln 2), r = x - k ln 2 in two parts, e^r by its Taylor polynomial to r^13 (truncation
+     * below 1e-17 for |r| <= ln2/2), times 2^k built in the exponent bits as two factors 2^k1 2^k2 (k1 = round(k/2)),
+     * each a normal number even when 2^k is not, so that subnormal results come out right. The bits of
      * (m + BIASED_ROUNDER) end in the integer m + 1023, and shifting them left by SIGNIFICAND_BITS gives the bits of
      * 2^m.
      */
     private static void expLoop(double[] v, int len) {
-        for (int i = 0; i < len; i += DL) {
+        for (int i = START; i < START + len; i += DL) {
             DoubleVector y = DoubleVector.fromArray(D, v, i).max(EXP_MIN).min(EXP_MAX); // max/min keep NaN
             DoubleVector k = y.mul(LOG2E).add(ROUNDER).sub(ROUNDER);
             DoubleVector r = y.sub(k.mul(LN2_HI)).sub(k.mul(LN2_LO)); // exact first step; |r| <= ln2/2 (+ tiny)
@@ -205,7 +216,7 @@ final class VectorFunctions {
 
     /** {@code v[i] = 1 / (1 + e^{-v[i]})}: the exp loop with the sigmoid fused in. */
     private static void sigmoidLoop(double[] v, int len) {
-        for (int i = 0; i < len; i += DL) {
+        for (int i = START; i < START + len; i += DL) {
             DoubleVector y = DoubleVector.fromArray(D, v, i).neg().max(EXP_MIN).min(EXP_MAX); // max/min keep NaN
             DoubleVector k = y.mul(LOG2E).add(ROUNDER).sub(ROUNDER);
             DoubleVector r = y.sub(k.mul(LN2_HI)).sub(k.mul(LN2_LO)); // exact first step; |r| <= ln2/2 (+ tiny)
@@ -239,7 +250,7 @@ final class VectorFunctions {
      * (next term under 1e-19 relative). Exactly +-1 far out; keeps -0.0.
      */
     private static void tanhLoop(double[] v, int len) {
-        for (int i = 0; i < len; i += DL) {
+        for (int i = START; i < START + len; i += DL) {
             DoubleVector x = DoubleVector.fromArray(D, v, i);
             DoubleVector y = x.abs().mul(2.0).min(EXP_MAX); // min keeps NaN
             DoubleVector k = y.mul(LOG2E).add(ROUNDER).sub(ROUNDER);
@@ -282,7 +293,7 @@ final class VectorFunctions {
 
     /** The float version of {@link #expLoop(double[], int)}, with the Taylor polynomial to r^7 (error below 6e-9). */
     private static void expLoop(float[] v, int len) {
-        for (int i = 0; i < len; i += FL) {
+        for (int i = START; i < START + len; i += FL) {
             FloatVector y = FloatVector.fromArray(F, v, i).max(EXP_MIN_F).min(EXP_MAX_F); // max/min keep NaN
             FloatVector k = y.mul(LOG2E_F).add(ROUNDER_F).sub(ROUNDER_F);
             FloatVector r = y.sub(k.mul(LN2_HI_F)).sub(k.mul(LN2_LO_F)); // exact first step; |r| <= ln2/2 (+ tiny)
@@ -306,7 +317,7 @@ final class VectorFunctions {
 
     /** {@code v[i] = 1 / (1 + e^{-v[i]})}: the exp loop with the sigmoid fused in. */
     private static void sigmoidLoop(float[] v, int len) {
-        for (int i = 0; i < len; i += FL) {
+        for (int i = START; i < START + len; i += FL) {
             FloatVector y = FloatVector.fromArray(F, v, i).neg().max(EXP_MIN_F).min(EXP_MAX_F); // max/min keep NaN
             FloatVector k = y.mul(LOG2E_F).add(ROUNDER_F).sub(ROUNDER_F);
             FloatVector r = y.sub(k.mul(LN2_HI_F)).sub(k.mul(LN2_LO_F)); // exact first step; |r| <= ln2/2 (+ tiny)
@@ -334,7 +345,7 @@ final class VectorFunctions {
      * an ulp.
      */
     private static void tanhLoop(float[] v, int len) {
-        for (int i = 0; i < len; i += FL) {
+        for (int i = START; i < START + len; i += FL) {
             FloatVector x = FloatVector.fromArray(F, v, i);
             FloatVector y = x.abs().mul(2f).min(EXP_MAX_F); // min keeps NaN
             FloatVector k = y.mul(LOG2E_F).add(ROUNDER_F).sub(ROUNDER_F);
