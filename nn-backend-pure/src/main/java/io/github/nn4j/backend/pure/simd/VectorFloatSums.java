@@ -123,7 +123,7 @@ public final class VectorFloatSums {
      */
     private static double[] columnSums(int cols) {
         double[][] holder = COLUMN_SUMS.get();
-        if (holder[0].length < cols + 2 * ScratchPadding.ELEMENTS) {
+        if (!ScratchPadding.holds(holder[0], cols)) {
             holder[0] = ScratchPadding.doubles(cols);
         }
         return holder[0];

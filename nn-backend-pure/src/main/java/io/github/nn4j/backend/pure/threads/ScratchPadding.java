@@ -25,4 +25,9 @@ public final class ScratchPadding {
     public static double[] doubles(int length) {
         return new double[ELEMENTS + length + ELEMENTS];
     }
+
+    /** Whether {@code array}, made by {@link #doubles}, has room for {@code length} doubles. */
+    public static boolean holds(double[] array, int length) {
+        return array.length - 2 * ELEMENTS >= length;
+    }
 }
